@@ -1,0 +1,269 @@
+"""The ``relcheck`` command: parse options, call the engine, pick a reporter,
+return an exit code.
+
+Exit codes (every command): 0 nothing at or above ``--fail-on``; 1 findings
+at or above it; 2 a usage, config or input error.  The report goes to stdout
+(or ``--output``); diagnostics go to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import InputError, RelcheckError
+from .reporters import Format
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; "
+    "2 = usage, config or input error (bad YAML, schema error, unreadable file)."
+)
+
+app = typer.Typer(
+    name="relcheck",
+    help=(
+        "A linter for B2B customer relationships. Reads account YAML files and flags "
+        "one-way, silent, single-threaded and over-optimistic accounts, with the next "
+        "conversation to have.\n\n" + EXIT_CODES_HELP
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"relcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = None,
+) -> None:
+    """Global options."""
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _report_errors(errors: list[InputError]) -> None:
+    for error in errors:
+        _say(str(error))
+
+
+def _parse_day(text: Optional[str]) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a date; use YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
+    """``--select A,B --select C`` -> ['A', 'B', 'C']."""
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Account files, directories (all *.yaml/*.yml below) or - for stdin.")]
+ConfigOpt = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Config file (default: relcheck.yaml or .relcheck.yaml here or above)."),
+]
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def audit(
+    paths: PathsArg,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TABLE,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Audit as of this day, YYYY-MM-DD (default: today).")] = None,
+    config: ConfigOpt = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: codes, prefixes, slugs or ALL (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or slugs (comma-separated).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, critical or never (default warning).")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="Only accounts owned by this rep.")] = None,
+    tier: Annotated[Optional[str], typer.Option("--tier", help="Only accounts of this tier: key, growth or standard.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr; only the report and errors.")] = False,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
+) -> None:
+    """Audit accounts and report findings, scores and the next conversation to have."""
+    from .engine import ConfigError, Engine
+    from .facts import Context
+    from .runner import run_audit
+
+    day = _parse_day(as_of)
+    if fail_on is not None and fail_on not in ("info", "warning", "critical", "never"):
+        raise typer.BadParameter(f"'{fail_on}' is not one of info, warning, critical, never", param_hint="--fail-on")
+    if tier is not None and tier.lower() not in ("key", "growth", "standard"):
+        raise typer.BadParameter(f"'{tier}' is not one of key, growth, standard", param_hint="--tier")
+    try:
+        settings = _settings(config, select, ignore, fail_on)
+        engine = Engine(settings)
+        _refuse_to_overwrite_inputs(output, paths)
+        report = run_audit(paths, engine, Context(as_of=day, lookback_days=settings.lookback_days),
+                           owner=owner, tier=tier.lower() if tier else None)
+    except (RelcheckError, ConfigError) as err:
+        _say(f"relcheck: {err}")
+        raise typer.Exit(2) from None
+
+    _report_errors(report.errors)
+    use_color = _use_color(color, output)
+    from .reporters import render
+
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    text = render(report, fmt, color=use_color, width=width)
+    _emit(text, output)
+    if not quiet:
+        s = report.summary()
+        _say(f"relcheck: {s['accounts']} accounts, {s['findings']} findings, {s['errors']} errors")
+    if report.errors:
+        raise typer.Exit(2)
+    worst = report.worst()
+    threshold = settings.fail_on
+    if threshold != "never" and worst is not None and worst.rank >= _rank(threshold):
+        raise typer.Exit(1)
+
+
+def _rank(name: str) -> int:
+    from .rule import Severity
+
+    return Severity(name).rank
+
+
+def _settings(config: Optional[Path], select, ignore, fail_on):
+    from .config import settings_for
+
+    settings, _ = settings_for(config, Path.cwd())
+    updates = {}
+    if select is not None:
+        updates["select"] = _codes(select)
+    if ignore is not None:
+        updates["ignore"] = list(settings.ignore) + _codes(ignore)
+    if fail_on is not None:
+        updates["fail_on"] = fail_on
+    return settings.model_copy(update=updates) if updates else settings
+
+
+def _use_color(flag: Optional[bool], output: Optional[Path]) -> bool:
+    if flag is not None:
+        return flag
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _refuse_to_overwrite_inputs(output: Optional[Path], paths: list[str]) -> None:
+    if output is None:
+        return
+    target = output.resolve()
+    for raw in paths:
+        if raw == "-":
+            continue
+        source = Path(raw).resolve()
+        if target == source or (source.is_dir() and source in target.parents and target.suffix in (".yaml", ".yml")):
+            raise RelcheckError(f"--output {output} would overwrite an input file; relcheck never writes to its inputs")
+
+
+def _emit(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head -1`): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        return
+    from .output import write_atomically
+
+    try:
+        write_atomically(output, text)
+    except OSError as err:
+        _say(f"relcheck: cannot write {output}: {err.strerror or err}")
+        raise typer.Exit(2) from None
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def validate(
+    paths: PathsArg,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+) -> None:
+    """Check files against the account format and references only; run no rules."""
+    from .runner import load_all
+
+    accounts, errors = load_all(paths)
+    _report_errors(errors)
+    if not quiet:
+        _say(f"relcheck: {len(accounts)} valid accounts, {len(errors)} errors")
+    raise typer.Exit(2 if errors else 0)
+
+
+@app.command("rules")
+def rules_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """List every rule: code, slug, default severity and summary."""
+    import json
+
+    from .rules import all_rules
+
+    rules = all_rules()
+    if fmt == "json":
+        typer.echo(json.dumps([
+            {"code": r.code, "slug": r.slug, "severity": r.severity.value, "factor": r.factor, "summary": r.summary}
+            for r in rules
+        ], indent=2))
+        return
+    if fmt != "table":
+        raise typer.BadParameter(f"'{fmt}' is not one of table, json", param_hint="--format")
+    for r in rules:
+        typer.echo(f"{r.code}  {r.slug:<24} {r.severity.value:<8}  {r.summary}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code (REL001) or slug (one-way-contact).")]) -> None:
+    """Explain a rule: what it checks, why it matters, thresholds, an example, how to fix."""
+    from .explain import explain_rule
+    from .loader import suggest
+    from .rules import all_rules, find_rule
+
+    rule = find_rule(code)
+    if rule is None:
+        names = [r.code for r in all_rules()] + [r.slug for r in all_rules()]
+        _say(f"relcheck: unknown rule '{code}'{suggest(code, names)} (see 'relcheck rules')")
+        raise typer.Exit(2)
+    typer.echo(explain_rule(rule))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        _say("relcheck: interrupted")
+        sys.exit(130)
+    except Exception as err:  # pragma: no cover - a bug in relcheck itself
+        if os.environ.get("RELCHECK_DEBUG"):
+            raise
+        _say(f"relcheck: internal error: {type(err).__name__}: {err} "
+             "(please report it; set RELCHECK_DEBUG=1 for the traceback)")
+        sys.exit(2)

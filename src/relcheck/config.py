@@ -1,0 +1,111 @@
+"""Find and read ``relcheck.yaml`` / ``.relcheck.yaml``.
+
+Discovery walks from the current directory upward and takes the first file
+found; ``--config FILE`` names one explicitly.  Every problem is an
+:class:`~relcheck.errors.InputError` at ``path:line:col``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import ValidationError
+
+from .errors import InputError, RelcheckError
+from .loader import suggest
+from .settings import SelectionError, Settings, resolve_rule
+from .yamlread import Positions, YamlError, read_documents
+
+CONFIG_FILES = ("relcheck.yaml", ".relcheck.yaml")
+
+
+def discover(start: Path) -> Optional[Path]:
+    """The nearest config file in ``start`` or a folder above it."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(path: Path) -> Settings:
+    """Read and validate one config file, or raise :class:`RelcheckError`."""
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise RelcheckError(f"{label}: cannot read the config file: {err.strerror or err}") from None
+    try:
+        documents = list(read_documents(raw))
+    except YamlError as err:
+        raise _fail(InputError(label, err.line, err.column, err.message))
+    if not documents or documents[0].data is None:
+        return Settings()
+    doc = documents[0]
+    data, pos = doc.data, doc.positions
+    if not isinstance(data, dict):
+        raise _fail(InputError(label, doc.line, doc.column, "the config file should be a mapping of options"))
+    _check_rule_keys(label, data, pos)
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as err:
+        problem = err.errors(include_url=False)[0]
+        raise _fail(_config_error(label, data, pos, problem, (doc.line, doc.column)))
+
+
+def _fail(error: InputError) -> RelcheckError:
+    return RelcheckError(str(error), [error])
+
+
+def _config_error(label: str, data: Any, pos: Positions, problem: dict, where: tuple[int, int]) -> InputError:
+    loc = tuple(problem["loc"])
+    kind = problem["type"]
+    line, column = pos.locate(data, loc, where, at_key=kind == "extra_forbidden", at_container=kind == "missing")
+    dotted = ".".join(str(p) for p in loc)
+    if kind == "extra_forbidden":
+        options = list(Settings.model_fields) if len(loc) == 1 else []
+        message = f"unknown option '{dotted}'{suggest(str(loc[-1]), options)}"
+    else:
+        message = f"{dotted}: {problem['msg']}"
+    return InputError(label, line, column, message)
+
+
+def _check_rule_keys(label: str, data: dict, pos: Positions) -> None:
+    """Per-rule sections name real rules, and their thresholds exist."""
+    for section in ("rules", "severity"):
+        table = data.get(section)
+        if not isinstance(table, dict):
+            continue
+        for token, values in table.items():
+            line, column = pos.of_key(table, token) or (1, 1)
+            try:
+                rule = resolve_rule(str(token))
+            except SelectionError as err:
+                raise _fail(InputError(label, line, column, f"{section}: {err}"))
+            if section != "rules" or not isinstance(values, dict):
+                continue
+            try:
+                rule.options.model_validate(values)
+            except ValidationError as err:
+                problem = err.errors(include_url=False)[0]
+                name = str(problem["loc"][0]) if problem["loc"] else ""
+                at_key = problem["type"] == "extra_forbidden"
+                line, column = pos.locate(values, tuple(problem["loc"]), (line, column), at_key=at_key)
+                if at_key:
+                    message = (f"rules.{token}: unknown option '{name}' for {rule.code} {rule.slug}"
+                               f"{suggest(name, list(rule.options.model_fields))}")
+                else:
+                    message = f"rules.{token}.{name}: {problem['msg']}"
+                raise _fail(InputError(label, line, column, message))
+
+
+def settings_for(config: Optional[Path], cwd: Path) -> tuple[Settings, Optional[Path]]:
+    """The settings of ``--config`` or of the discovered file (or defaults)."""
+    path = config if config is not None else discover(cwd)
+    if path is None:
+        return Settings(), None
+    if config is not None and not config.is_file():
+        raise RelcheckError(f"{config}: config file not found")
+    return load_config(path), path

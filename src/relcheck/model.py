@@ -1,0 +1,311 @@
+"""The account file, format version 1 (SPEC section 2), as pydantic models.
+
+One source feeds validation, error messages and the JSON Schema: every field
+carries a docstring (``use_attribute_docstrings``) and every model forbids
+unknown keys, so a typo is an error rather than silently lost data.
+
+The loader hands these models plain scalars as *strings* (it resolves only
+``null``), so ``response: no`` arrives as ``"no"`` and a deal named ``1.10``
+stays ``"1.10"``; numbers and dates are parsed here, from their text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, Any, Optional, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+
+
+class _Choice(str, Enum):
+    """An enum read case-insensitively; ``_`` and spaces count as ``-``."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Optional["_Choice"]:
+        if isinstance(value, str):
+            wanted = re.sub(r"[\s_]+", "-", value.strip().lower())
+            for member in cls:
+                if member.value == wanted:
+                    return member
+        return None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Tier(_Choice):
+    KEY = "key"
+    GROWTH = "growth"
+    STANDARD = "standard"
+
+
+class Stakeholder(_Choice):
+    CHAMPION = "champion"
+    ECONOMIC_BUYER = "economic-buyer"
+    DECISION_MAKER = "decision-maker"
+    INFLUENCER = "influencer"
+    USER = "user"
+    BLOCKER = "blocker"
+    OTHER = "other"
+
+
+class DealStatus(_Choice):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+class Direction(_Choice):
+    OUTBOUND = "outbound"
+    INBOUND = "inbound"
+
+
+class Channel(_Choice):
+    CALL = "call"
+    EMAIL = "email"
+    MEETING = "meeting"
+    VISIT = "visit"
+    MESSAGE = "message"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class Purpose(_Choice):
+    PITCH = "pitch"
+    DISCOVERY = "discovery"
+    CHECK_IN = "check-in"
+    INSIGHT = "insight"
+    SUPPORT = "support"
+    FOLLOW_UP = "follow-up"
+    OTHER = "other"
+
+
+class Response(_Choice):
+    YES = "yes"
+    NO = "no"
+    OBJECTION = "objection"
+    QUESTION = "question"
+    TELL_ME_MORE = "tell-me-more"
+    NONE = "none"
+
+
+def _one_or_many(value: Any) -> Any:
+    """Let a single string stand for a one-item list (``with: Pat Kim``)."""
+    return [value] if isinstance(value, str) else value
+
+
+def _day(value: Any) -> Any:
+    """Accept a date or an ISO datetime and keep the calendar day."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str) and len(value.strip()) > 10:
+        text = value.strip()
+        # YAML timestamps may use a space before the time; ISO wants a "T".
+        text = re.sub(r"^(\d{4}-\d{2}-\d{2})[ \t]+", r"\1T", text)
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            return value  # let pydantic report it as an invalid date
+    return value
+
+
+def _ratio(value: Any) -> Any:
+    """Read ``0.55``, ``"55%"`` or ``"55 %"`` as a share between 0 and 1."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            try:
+                return float(text[:-1].strip()) / 100
+            except ValueError:
+                return value
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day)]
+Names = Annotated[list[str], BeforeValidator(_one_or_many)]
+Score = Annotated[float, Field(ge=1, le=10)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+        frozen=True,
+    )
+
+
+class OwnerSpell(_Strict):
+    """One owner of the account on our side, from a date on."""
+
+    name: str
+    """Our rep who owned the account."""
+    since: Day
+    """The day this rep took the account over."""
+
+
+class Trust(_Strict):
+    """Recorded trust-equation scores for one contact, 1-10 each."""
+
+    credibility: Optional[Score] = None
+    """How believable our words are to this person (1-10)."""
+    reliability: Optional[Score] = None
+    """How dependable our actions have been for this person (1-10)."""
+    intimacy: Optional[Score] = None
+    """How safe this person feels sharing with us (1-10)."""
+    self_orientation: Optional[Score] = None
+    """How much we seem focused on ourselves rather than them (1-10; lower is better)."""
+
+
+class Contact(_Strict):
+    """A person at the customer."""
+
+    name: str = Field(min_length=1)
+    """The person's name; unique within the account and used by `with:`."""
+    role: Optional[str] = None
+    """Their job title."""
+    stakeholder: Optional[Stakeholder] = None
+    """Their part in buying decisions."""
+    email: Optional[str] = None
+    """Their e-mail address."""
+    goals: Names = []
+    """What they want to achieve."""
+    issues: Names = []
+    """Business issues they face."""
+    personal_impact: Optional[str] = None
+    """How those issues affect them personally."""
+    trust: Optional[Trust] = None
+    """Recorded trust-equation scores."""
+    left: Optional[Day] = None
+    """The day this person left the customer."""
+
+
+class Deal(_Strict):
+    """Something we sold or are selling to the account."""
+
+    name: str = Field(min_length=1)
+    """What the deal is."""
+    status: DealStatus = DealStatus.OPEN
+    """open, won or lost."""
+    opened: Optional[Day] = None
+    """The day the deal was opened."""
+    closed: Optional[Day] = None
+    """The day the deal was won or lost (required for won and lost deals)."""
+    amount: Optional[float] = Field(default=None, ge=0)
+    """The deal's value."""
+
+    @model_validator(mode="after")
+    def _closed_when_decided(self) -> "Deal":
+        if self.status is not DealStatus.OPEN and self.closed is None:
+            raise ValueError(f"a {self.status.value} deal needs a 'closed' date")
+        if self.opened and self.closed and self.closed < self.opened:
+            raise ValueError(
+                f"deal closed ({self.closed}) before it was opened ({self.opened})"
+            )
+        return self
+
+
+class Interaction(_Strict):
+    """One touch between us and the customer."""
+
+    date: Day
+    """When it happened: a date or an ISO datetime."""
+    with_: Names = Field(alias="with", min_length=1)
+    """The contact (or list of contacts) it was with."""
+    direction: Direction
+    """outbound (we reached out) or inbound (they did)."""
+    channel: Optional[Channel] = None
+    """How it happened."""
+    purpose: Purpose = Purpose.OTHER
+    """Why we (or they) reached out; pitch means selling: demo, proposal, pricing, upsell."""
+    response: Optional[Response] = None
+    """The customer's answer; none means no reply."""
+    questions: Optional[int] = Field(default=None, ge=0)
+    """How many questions we asked."""
+    talk_ratio: Annotated[Optional[float], BeforeValidator(_ratio)] = Field(
+        default=None, ge=0, le=1
+    )
+    """Share of the conversation we talked, 0..1 or a percentage such as "55%"."""
+    next_step: Optional[str] = None
+    """What we promised to do next."""
+    due: Optional[Day] = None
+    """When we promised next_step."""
+    notes: Optional[str] = None
+    """Free text."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @property
+    def contacts(self) -> list[str]:
+        return self.with_
+
+
+class Suppression(_Strict):
+    """An explicit, reasoned decision not to report one rule on this account."""
+
+    rule: str = Field(min_length=1)
+    """The rule code (REL004) or slug (owner-churn) to suppress."""
+    reason: str = Field(min_length=1)
+    """Why; required, so every suppression can be audited."""
+    until: Optional[Day] = None
+    """The suppression stops on this day; after it, the rule reports again."""
+
+
+def slugify(text: str) -> str:
+    """Make an id from a name: lower case, words joined by hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "account"
+
+
+class Account(_Strict):
+    """One customer account."""
+
+    name: str = Field(min_length=1)
+    """The account's name; unique across the whole run."""
+    id: Optional[str] = None
+    """A short slug; derived from the name when absent."""
+    owner: Optional[str] = None
+    """The account's current owner (our rep)."""
+    tier: Tier = Tier.STANDARD
+    """key, growth or standard; sets the check-in cadence."""
+    owner_history: list[OwnerSpell] = []
+    """Our side's owners, oldest first."""
+    contacts: list[Contact] = []
+    """The people at the customer."""
+    deals: list[Deal] = []
+    """What we sold or are selling."""
+    interactions: list[Interaction] = []
+    """Every touch, in any order."""
+    ignore: list[Suppression] = []
+    """Suppressions, each with a reason."""
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_slug(cls, value: Optional[str]) -> Optional[str]:
+        return value or None
+
+    @property
+    def slug(self) -> str:
+        return self.id or slugify(self.name)
+
+
+class AccountFile(_Strict):
+    """A file holding a list of accounts."""
+
+    accounts: list[Account] = []
+    """The accounts in this file."""
+
+
+# A document holds either ``accounts:`` or a single account mapping.
+Document = Union[AccountFile, Account]

@@ -1,0 +1,125 @@
+"""The result of an audit, and the JSON contract (SPEC section 5, schema_version 1).
+
+Reporters only format what is here: totals, scores and statuses are computed
+on these objects, never in a reporter.  Adding a key is fine; removing or
+renaming one bumps ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+from . import __version__
+from .errors import InputError
+from .rule import Severity
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    slug: str
+    severity: Severity
+    message: str
+    evidence: dict[str, Any]
+    suggestion: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "slug": self.slug,
+            "severity": self.severity.value,
+            "message": self.message,
+            "evidence": self.evidence,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class SuppressionUse:
+    """How one ``ignore:`` entry of an account fared in this audit."""
+
+    rule: str
+    reason: str
+    until: Optional[date]
+    status: str  # "active", "expired" or "unused"
+    suppressed: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "reason": self.reason,
+            "until": self.until.isoformat() if self.until else None,
+            "status": self.status,
+            "suppressed": self.suppressed,
+        }
+
+
+@dataclass(frozen=True)
+class AccountResult:
+    name: str
+    id: str
+    owner: Optional[str]
+    tier: str
+    path: str
+    line: int
+    score: int
+    status: str
+    findings: tuple[Finding, ...]
+    score_breakdown: tuple[dict[str, Any], ...] = ()
+    suppressions: tuple[SuppressionUse, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "id": self.id,
+            "owner": self.owner,
+            "tier": self.tier,
+            "score": self.score,
+            "status": self.status,
+            "findings": [f.to_json() for f in self.findings],
+            "score_breakdown": list(self.score_breakdown),
+            "suppressions": [s.to_json() for s in self.suppressions],
+            "source": {"path": self.path, "line": self.line},
+        }
+
+
+@dataclass
+class Report:
+    as_of: date
+    accounts: list[AccountResult] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for a in self.accounts for f in a.findings]
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return counts
+
+    def worst(self) -> Optional[Severity]:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "accounts": len(self.accounts),
+            "findings": len(self.findings),
+            "by_severity": self.by_severity(),
+            "errors": len(self.errors),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "relcheck_version": __version__,
+            "as_of": self.as_of.isoformat(),
+            "summary": self.summary(),
+            "accounts": [a.to_json() for a in self.accounts],
+            "errors": [e.to_json() for e in self.errors],
+        }

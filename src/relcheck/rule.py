@@ -1,0 +1,94 @@
+"""What a rule is: a code, a slug, a default severity, typed thresholds, a
+rationale and a check.  Rule modules live in :mod:`relcheck.rules`, one each.
+
+A rule's ``check`` gets an :class:`~relcheck.facts.AccountFacts` (the account
+as of the audit date) and its validated options, and returns :class:`Hit`
+objects.  The engine stamps the code, slug and configured severity; rules
+never read the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from .facts import AccountFacts
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.CRITICAL: 3}
+
+
+class Options(BaseModel):
+    """Base for a rule's thresholds: typed, documented, unknown keys refused."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One problem a rule found: what was measured, the evidence, and the next
+    conversation.  ``severity`` overrides the rule's default for this hit
+    (e.g. single-threaded becomes critical on an open deal); a severity set in
+    the user's config beats both."""
+
+    message: str
+    suggestion: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+    severity: Optional[Severity] = None
+
+
+Check = Callable[["AccountFacts", Any], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    severity: Severity
+    summary: str
+    options: type[Options]
+    check: Check
+    factor: str
+    doc: str
+
+    def sections(self) -> dict[str, str]:
+        """The module docstring split under its ``## Heading`` lines."""
+        return split_sections(self.doc)
+
+
+def split_sections(doc: str) -> dict[str, str]:
+    sections: dict[str, str] = {}
+    current = "summary"
+    lines: list[str] = []
+    for line in doc.strip("\n").splitlines():
+        match = re.match(r"^##\s+(.*)$", line)
+        if match:
+            sections[current] = "\n".join(lines).strip()
+            current, lines = match.group(1).strip(), []
+        else:
+            lines.append(line)
+    sections[current] = "\n".join(lines).strip()
+    return sections
+
+
+def percent(share: float) -> str:
+    """0.213 -> '21%' (for messages)."""
+    return f"{share * 100:.0f}%"

@@ -1,0 +1,102 @@
+"""Since the last won deal, no value-giving touch for too long, or no touch at all.
+
+## What it checks
+Finds the most recent won deal closed by the as-of date, then the last touch
+after its `closed` date whose `purpose` is not `pitch` (a check-in, insight,
+support, discovery or follow-up, in either direction). It fires when that
+touch, or the sale itself if there was none, is more than `max_silent_days`
+days ago. When there has been no touch of any kind since the sale it is
+critical.
+
+## Why it matters
+Value is not a destination. The days after a sale are when the customer finds
+out whether we meant what we said; a rep who disappears until the renewal,
+or who only returns to sell more, teaches the customer that the relationship
+was the deal. Ninety days is one quarter: long enough for adoption problems to
+set in unseen, short enough to act before a renewal conversation.
+
+## Example that fires
+A deal won on 2026-03-01 and since then only two pricing calls (`purpose:
+pitch`), the last in July; audited on 2026-11-23.
+
+## How to fix
+Call the buyer about the product they bought: how is it being used, what is
+not working, what did they hope for that has not happened yet. Bring
+something useful: a benchmark, a tip, an introduction.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..facts import AccountFacts, is_pitch, their_goal, who
+from ..rule import Hit, Options, Rule, Severity
+
+
+class SilentSinceSaleOptions(Options):
+    max_silent_days: int = Field(default=90, ge=1)
+    """Fire when the last non-pitch touch since the sale (or the sale) is older than this."""
+
+
+def check(facts: AccountFacts, options: SilentSinceSaleOptions):
+    deal = facts.last_won
+    if deal is None or deal.closed is None:
+        return
+    since_sale = [i for i in facts.history if i.date > deal.closed]  # the closing day is the sale itself
+    valuable = [i for i in since_sale if not is_pitch(i)]
+    last = valuable[-1].date if valuable else deal.closed
+    silent = facts.days_since(last)
+    if silent <= options.max_silent_days:
+        return
+    contact = facts.key_contact(since_sale or None)
+    goal = their_goal(contact)
+    product = f"'{deal.name}'"
+    evidence = {
+        "deal": deal.name,
+        "closed": deal.closed.isoformat(),
+        "touches_since_sale": len(since_sale),
+        "pitches_since_sale": len(since_sale) - len(valuable),
+        "last_value_touch": valuable[-1].date.isoformat() if valuable else None,
+        "days_silent": silent,
+        "threshold_days": options.max_silent_days,
+    }
+    suggestion = (
+        f"Call {who(contact)} to check in on {product}: how it is being used, what is not working"
+        + (f', and whether it is helping with "{goal}"' if goal else "")
+        + ". Ask for nothing."
+    )
+    if not since_sale:
+        yield Hit(
+            message=(
+                f"no touch at all since '{deal.name}' was won on {deal.closed} "
+                f"({silent} days > {options.max_silent_days})"
+            ),
+            evidence=evidence,
+            suggestion=suggestion,
+            severity=Severity.CRITICAL,
+        )
+        return
+    what = (
+        f"last value-giving touch on {last}" if valuable
+        else f"{len(since_sale)} touch(es) since, all pitches"
+    )
+    yield Hit(
+        message=(
+            f"{silent} days without a value-giving touch since '{deal.name}' was won on {deal.closed} "
+            f"({what}; {silent} > {options.max_silent_days} days)"
+        ),
+        evidence=evidence,
+        suggestion=suggestion,
+    )
+
+
+RULE = Rule(
+    code="REL003",
+    slug="silent-since-sale",
+    severity=Severity.WARNING,
+    summary="Since the last won deal, no value-giving touch for too long, or no touch at all.",
+    options=SilentSinceSaleOptions,
+    check=check,
+    factor="value",
+    doc=__doc__,
+)

@@ -1,0 +1,81 @@
+"""Turn command-line paths into the account files to read.
+
+A path is a file, a directory (every ``*.yaml``/``*.yml`` below it, in sorted
+order, skipping hidden folders and relcheck's own config files) or ``-`` for
+standard input.  Files are read one at a time, when needed, and never written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from .errors import InputError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+CONFIG_NAMES = frozenset({"relcheck.yaml", ".relcheck.yaml", "relcheck.yml", ".relcheck.yml"})
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""Refuse a single input larger than this before reading it."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input to read: a file on disk or standard input."""
+
+    label: str
+    path: Optional[Path]
+
+    def read(self) -> bytes:
+        if self.path is None:
+            return sys.stdin.buffer.read()
+        return self.path.read_bytes()
+
+
+def expand(paths: list[str]) -> Iterator[Union[Source, InputError]]:
+    """Yield a :class:`Source` for every file to read, or an :class:`InputError`
+    for a path that cannot be used."""
+    for raw in paths:
+        if raw == "-":
+            yield Source("<stdin>", None)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for file in _yaml_files(path):
+                found = True
+                yield Source(str(file), file)
+            if not found:
+                yield InputError(raw, None, None, "directory holds no *.yaml or *.yml files")
+        elif path.exists():
+            yield Source(raw, path)
+        else:
+            yield InputError(raw, None, None, "no such file or directory")
+
+
+def _yaml_files(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and name not in CONFIG_NAMES:
+                yield Path(folder) / name
+
+
+def read_source(source: Source) -> Union[bytes, InputError]:
+    """Read a source's bytes, or say why it cannot be read."""
+    try:
+        if source.path is not None:
+            if not source.path.is_file():
+                return InputError(source.label, None, None, "not a regular file")
+            if source.path.stat().st_size > MAX_FILE_BYTES:
+                return InputError(
+                    source.label, None, None,
+                    f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split the export",
+                )
+        return source.read()
+    except PermissionError:
+        return InputError(source.label, None, None, "permission denied: cannot read the file")
+    except OSError as err:
+        return InputError(source.label, None, None, f"cannot read the file: {err.strerror or err}")

@@ -1,0 +1,354 @@
+"""YAML bytes -> plain Python data, safely, with the position of every value.
+
+We drive libyaml's event parser (through PyYAML's C binding) and build the
+data ourselves instead of using a PyYAML constructor, because the account
+format needs things no stock loader does:
+
+* plain scalars stay text: only ``null``/``~``/empty become ``None``.  YAML 1.1
+  would turn ``response: no`` into ``False`` and a deal named ``1.10`` into
+  ``1.1``; the pydantic model parses numbers and dates from the text instead;
+* duplicate mapping keys are errors (loaders keep the last one silently);
+* tags other than YAML's core ones (``!!python/object``...) are rejected,
+  never constructed;
+* alias expansion and nesting depth are bounded, so a few hundred bytes cannot
+  expand into billions of nodes and deep nesting cannot exhaust the stack;
+* with ``positions`` on, every container remembers where each of its values
+  starts, so a schema error found later can name ``line:col``.
+
+The builder keeps an explicit stack; nothing here recurses on the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional, Union
+
+import yaml
+
+try:  # libyaml's C parser; PyYAML wheels ship it on every common platform.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - pure-Python fallback, same events
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: Any) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+MAX_DEPTH = 64
+"""Deepest nesting accepted; an account file needs about eight levels."""
+
+ALIAS_BUDGET = 100_000
+"""Extra nodes aliases may add beyond the nodes written in the document."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+# Core-schema tags: honoured by treating the value as its text (the model
+# parses it); anything else -- !!python/..., !!binary, local tags -- is refused.
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(
+    _CORE + t for t in ("str", "int", "float", "bool", "timestamp", "null")
+) | {"!"}
+_MAPPING_TAGS = frozenset({_CORE + "map"})
+_SEQUENCE_TAGS = frozenset({_CORE + "seq"})
+
+Position = tuple[int, int]  # 1-based line, 1-based column
+
+
+class YamlError(Exception):
+    """The input is not YAML relcheck can read; carries a 1-based position."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Positions:
+    """Where things are: ``at[id(container)]`` maps each key or index to the
+    position of its value; ``keys[id(mapping)]`` maps each key to where the key
+    itself is written; ``start[id(container)]`` is where the container begins."""
+
+    at: dict[int, Union[dict, list]] = field(default_factory=dict)
+    keys: dict[int, dict] = field(default_factory=dict)
+    start: dict[int, Position] = field(default_factory=dict)
+
+    def of_value(self, container: Any, key: Any) -> Optional[Position]:
+        table = self.at.get(id(container))
+        if table is None:
+            return None
+        if isinstance(table, dict):
+            return table.get(key)
+        if isinstance(key, int) and 0 <= key < len(table):
+            return table[key]
+        return None
+
+    def of_key(self, mapping: Any, key: Any) -> Optional[Position]:
+        return self.keys.get(id(mapping), {}).get(key)
+
+    def locate(self, data: Any, loc: tuple, default: Position, at_key: bool = False,
+               at_container: bool = False) -> Position:
+        """Where the value at path ``loc`` inside ``data`` is written.
+
+        ``at_key`` points at the last key itself (for an unknown key);
+        ``at_container`` at the mapping holding it (for a missing key).
+        Walks as far as the data goes and falls back to the nearest known
+        position."""
+        container, position = data, default
+        for part in loc[:-1]:
+            try:
+                child = container[part]
+            except (KeyError, IndexError, TypeError):
+                return position
+            position = self.of_value(container, part) or position
+            container = child
+        if not loc or at_container:
+            return position
+        if at_key:
+            return self.of_key(container, loc[-1]) or position
+        return self.of_value(container, loc[-1]) or position
+
+
+@dataclass
+class Document:
+    """One YAML document: its data, where it starts, and (optionally) where
+    each value inside it is."""
+
+    data: Any
+    line: int
+    column: int
+    positions: Optional[Positions]
+
+
+class _Frame:
+    __slots__ = ("value", "is_map", "key", "key_pos", "merges", "explicit", "size", "anchor", "pos")
+
+    def __init__(self, value: Any, is_map: bool, anchor: Optional[str], pos: Position) -> None:
+        self.value = value
+        self.is_map = is_map
+        self.key: Any = _NO_KEY
+        self.key_pos: Position = pos
+        self.merges: list[tuple[Any, Position]] = []
+        self.explicit: set = set()
+        self.size = 1
+        self.anchor = anchor
+        self.pos = pos
+
+
+_NO_KEY = object()
+
+
+def _pos(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _reader_error_position(data: bytes, err: yaml.reader.ReaderError) -> Position:
+    offset = max(0, min(int(err.position), len(data)))
+    head = data[:offset]
+    line = head.count(b"\n") + 1
+    column = offset - (head.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def _describe_yaml_error(err: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (err.context, err.problem) if p]
+    text = "; ".join(parts) if parts else "invalid YAML"
+    if "found character '\\t'" in text or "found character '\t'" in text:
+        text += " (tabs are not allowed for indentation; use spaces)"
+    return f"YAML syntax error: {text}"
+
+
+def read_documents(data: Union[bytes, str], positions: bool = True) -> Iterator[Document]:
+    """Yield each YAML document in ``data`` as plain Python data.
+
+    Raises :class:`YamlError` (with a 1-based line and column) on the first
+    problem; documents before it have already been yielded.
+    """
+    parser = _Parser(data)
+    try:
+        yield from _build(parser, positions)
+    except yaml.reader.ReaderError as err:
+        raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+        line, column = _reader_error_position(raw, err)
+        reason = err.reason if isinstance(err.reason, str) else str(err.reason)
+        if isinstance(err.character, bytes) or "utf-8" in reason.lower() or "octet" in reason:
+            message = f"the file is not valid UTF-8 text ({reason})"
+        else:
+            message = f"unacceptable character #x{ord(err.character):04x} ({reason})" if isinstance(err.character, str) else f"unreadable input ({reason})"
+        raise YamlError(message, line, column) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = _pos(mark) if mark is not None else (1, 1)
+        raise YamlError(_describe_yaml_error(err), line, column) from None
+    except yaml.YAMLError as err:  # pragma: no cover - unmarked libyaml errors
+        raise YamlError(f"YAML error: {err}", 1, 1) from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+
+
+def _build(parser: Any, track: bool) -> Iterator[Document]:
+    get = parser.get_event
+    ScalarEvent = yaml.ScalarEvent
+    MappingStartEvent = yaml.MappingStartEvent
+    SequenceStartEvent = yaml.SequenceStartEvent
+    AliasEvent = yaml.AliasEvent
+    MappingEndEvent = yaml.MappingEndEvent
+    SequenceEndEvent = yaml.SequenceEndEvent
+    DocumentStartEvent = yaml.DocumentStartEvent
+    DocumentEndEvent = yaml.DocumentEndEvent
+    StreamEndEvent = yaml.StreamEndEvent
+
+    while True:
+        event = get()
+        if isinstance(event, StreamEndEvent):
+            return
+        if not isinstance(event, DocumentStartEvent):
+            continue
+        doc_pos = _pos(event.start_mark)
+        pos = Positions() if track else None
+        anchors: dict[str, tuple[Any, int]] = {}
+        stack: list[_Frame] = []
+        root: Any = None
+        written = 0
+        expanded = 0
+
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is DocumentEndEvent:
+                break
+
+            if cls is ScalarEvent:
+                written += 1
+                tag = event.tag
+                if tag is not None and tag not in _SCALAR_TAGS:
+                    _bad_tag(tag, event)
+                value: Any = event.value
+                if (event.implicit[0] and value in _NULLS) or tag == _CORE + "null":
+                    value = None
+                size = 1
+                anchor = event.anchor
+                mark = event.start_mark
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                written += 1
+                is_map = cls is MappingStartEvent
+                tag = event.tag
+                if tag is not None and tag not in (_MAPPING_TAGS if is_map else _SEQUENCE_TAGS):
+                    _bad_tag(tag, event)
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlError(
+                        f"nesting deeper than {MAX_DEPTH} levels; an account file needs far fewer",
+                        *_pos(event.start_mark),
+                    )
+                container: Any = {} if is_map else []
+                frame = _Frame(container, is_map, event.anchor, _pos(event.start_mark))
+                if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
+                    raise YamlError(
+                        "a mapping key must be plain text, not a "
+                        + ("mapping" if is_map else "list"),
+                        *frame.pos,
+                    )
+                if track:
+                    pos.at[id(container)] = {} if is_map else []
+                    pos.start[id(container)] = frame.pos
+                    if is_map:
+                        pos.keys[id(container)] = {}
+                stack.append(frame)
+                continue
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                value = frame.value
+                if frame.merges:
+                    _apply_merges(frame)
+                size = frame.size
+                anchor = frame.anchor
+                if anchor is not None:
+                    anchors[anchor] = (value, size)
+                if not stack:
+                    root = value
+                    continue
+                _attach(stack[-1], value, frame.pos, size, pos)
+                continue
+            elif cls is AliasEvent:
+                found = anchors.get(event.anchor)
+                if found is None:
+                    raise YamlError(f"unknown alias '*{event.anchor}'", *_pos(event.start_mark))
+                value, size = found
+                expanded += size
+                if expanded > ALIAS_BUDGET + written:
+                    raise YamlError(
+                        "aliases expand to too many nodes "
+                        f"(more than {ALIAS_BUDGET + written:,}); refusing a possible alias bomb",
+                        *_pos(event.start_mark),
+                    )
+                anchor = None
+                mark = event.start_mark
+            else:  # pragma: no cover - no other events inside a document
+                continue
+
+            # A scalar or alias value is complete.
+            if anchor is not None:
+                anchors[anchor] = (value, size)
+            if not stack:
+                root = value
+                continue
+            _attach(stack[-1], value, _pos(mark), size, pos)
+
+        yield Document(root, doc_pos[0], doc_pos[1], pos)
+
+
+def _attach(frame: _Frame, value: Any, where: Position, size: int, pos: Optional[Positions]) -> None:
+    frame.size += size
+    container = frame.value
+    if not frame.is_map:
+        container.append(value)
+        if pos is not None:
+            pos.at[id(container)].append(where)
+        return
+    if frame.key is _NO_KEY:
+        if value is not None and not isinstance(value, str):
+            raise YamlError("a mapping key must be plain text", *where)
+        frame.key = "null" if value is None else value
+        frame.key_pos = where
+        return
+    key = frame.key
+    frame.key = _NO_KEY
+    if key == "<<":
+        frame.merges.append((value, where))
+        return
+    if key in frame.explicit:
+        first = pos.of_key(container, key) if pos is not None else None
+        where_first = f" (first at line {first[0]})" if first else ""
+        raise YamlError(f"duplicate key '{key}'{where_first}", *frame.key_pos)
+    frame.explicit.add(key)
+    container[key] = value
+    if pos is not None:
+        pos.at[id(container)][key] = where
+        pos.keys[id(container)][key] = frame.key_pos
+
+
+def _apply_merges(frame: _Frame) -> None:
+    """YAML merge keys (``<<: *defaults``): explicit keys win, then earlier merges."""
+    target = frame.value
+    for source, where in frame.merges:
+        sources = source if isinstance(source, list) else [source]
+        for item in sources:
+            if not isinstance(item, dict):
+                raise YamlError("a merge key ('<<') needs a mapping or a list of mappings", *where)
+            for key, value in item.items():
+                if key not in target:
+                    target[key] = value
+
+
+def _bad_tag(tag: str, event: Any) -> None:
+    raise YamlError(
+        f"unsupported YAML tag '{tag}'; relcheck reads plain data only", *_pos(event.start_mark)
+    )
