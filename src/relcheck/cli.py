@@ -120,7 +120,13 @@ def audit(
         _refuse_to_overwrite_inputs(output, paths)
         report = run_audit(paths, engine, Context(as_of=day, lookback_days=settings.lookback_days),
                            owner=owner, tier=tier.lower() if tier else None)
-    except (RelcheckError, ConfigError) as err:
+    except RelcheckError as err:
+        if err.errors:
+            _report_errors(err.errors)
+        else:
+            _say(f"relcheck: {err}")
+        raise typer.Exit(2) from None
+    except ConfigError as err:
         _say(f"relcheck: {err}")
         raise typer.Exit(2) from None
 

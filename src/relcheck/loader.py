@@ -43,7 +43,11 @@ class FileResult:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A ``; did you mean 'x'?`` suffix, or nothing when no choice is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        starts = [c for c in choices if c.lower().startswith(word.lower() + " ")]
+        close = starts[:1] if len(starts) == 1 else []
     if not close:
         lowered = {c.lower(): c for c in choices}
         if word.lower() in lowered:
@@ -79,7 +83,7 @@ def load_bytes(label: str, data: bytes) -> FileResult:
         result.errors.append(InputError(label, err.line, err.column, err.message))
         return result
     if not result.accounts and not result.errors and not result.declares_no_accounts:
-        message = "file is empty: no YAML documents" if documents == 0 else "file holds no accounts"
+        message = "file holds no accounts (it is empty)" if documents == 0 else "file holds no accounts (only empty documents)"
         result.errors.append(InputError(label, 1, 1, message))
     return result
 
@@ -193,6 +197,15 @@ def _field_path(loc: tuple) -> str:
     return text
 
 
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" -> "a, b, c"."""
+    return expected.replace("'", "").replace(" or ", ", ")
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -224,7 +237,7 @@ def _validation_error(label: str, data: dict, pos: Positions, problem: dict, whe
         owner = _field_path(loc[:-1]) or "account"
         message = f"missing required key '{last}' in {owner}"
     elif kind == "enum":
-        message = f"{path}: invalid value {_describe(value)}; expected one of: {context.get('expected', '').replace(chr(39), '')}"
+        message = f"{path}: invalid value {_describe(value)}; expected one of: {_choices(context.get('expected', ''))}"
     elif kind in ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"):
         message = f"{path}: {_describe(value)} is not a valid date (expected YYYY-MM-DD)"
     elif kind in ("int_parsing", "int_from_float", "int_type"):
@@ -233,12 +246,12 @@ def _validation_error(label: str, data: dict, pos: Positions, problem: dict, whe
         message = f"{path}: expected a number, got {_describe(value)}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bounds = {
-            "greater_than_equal": f"at least {context.get('ge')}",
-            "less_than_equal": f"at most {context.get('le')}",
-            "greater_than": f"more than {context.get('gt')}",
-            "less_than": f"less than {context.get('lt')}",
+            "greater_than_equal": f"at least {_number(context.get('ge'))}",
+            "less_than_equal": f"at most {_number(context.get('le'))}",
+            "greater_than": f"more than {_number(context.get('gt'))}",
+            "less_than": f"less than {_number(context.get('lt'))}",
         }[kind]
-        message = f"{path}: {_describe(value)} is out of range; it must be {bounds}"
+        message = f"{path}: {_number(value)} is out of range; it must be {bounds}"
     elif kind == "string_type":
         message = f"{path}: expected text, got {_describe(value)}"
     elif kind == "string_too_short":

@@ -159,7 +159,7 @@ def _reader_error_position(data: bytes, err: yaml.reader.ReaderError) -> Positio
 def _describe_yaml_error(err: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (err.context, err.problem) if p]
     text = "; ".join(parts) if parts else "invalid YAML"
-    if "found character '\\t'" in text or "found character '\t'" in text:
+    if "tab" in text or "'\\t'" in text:
         text += " (tabs are not allowed for indentation; use spaces)"
     return f"YAML syntax error: {text}"
 
@@ -350,5 +350,7 @@ def _apply_merges(frame: _Frame) -> None:
 
 def _bad_tag(tag: str, event: Any) -> None:
     raise YamlError(
-        f"unsupported YAML tag '{tag}'; relcheck reads plain data only", *_pos(event.start_mark)
+        f"unsupported YAML tag '{tag.replace(_CORE, '!!')}'; relcheck reads plain data only, "
+        "and never constructs objects from tags",
+        *_pos(event.start_mark),
     )

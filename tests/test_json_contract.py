@@ -1,0 +1,52 @@
+"""The JSON report (SPEC section 5, schema_version 1): keys and types are a contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from relcheck.cli import app
+
+
+def test_json_contract(example: Path) -> None:
+    result = CliRunner().invoke(app, ["audit", str(example), "--format", "json", "--as-of", "2026-11-23"])
+    report = json.loads(result.stdout)
+    assert {"schema_version", "relcheck_version", "as_of", "summary", "accounts", "errors"} <= report.keys()
+    assert report["schema_version"] == 1
+    assert report["as_of"] == "2026-11-23"
+    summary = report["summary"]
+    assert {"accounts", "findings", "by_severity"} <= summary.keys()
+    assert set(summary["by_severity"]) == {"critical", "warning", "info"}
+    assert summary["accounts"] == len(report["accounts"])
+    assert summary["findings"] == sum(len(a["findings"]) for a in report["accounts"])
+    assert sum(summary["by_severity"].values()) == summary["findings"]
+    for account in report["accounts"]:
+        assert {"name", "id", "owner", "tier", "score", "status", "findings"} <= account.keys()
+        assert isinstance(account["score"], int) and 0 <= account["score"] <= 100
+        assert account["status"] in {"healthy", "watch", "at-risk"}
+        for finding in account["findings"]:
+            assert set(finding) == {"rule", "slug", "severity", "message", "evidence", "suggestion"}
+            assert finding["severity"] in {"info", "warning", "critical"}
+            assert finding["message"] and finding["suggestion"]
+            assert isinstance(finding["evidence"], dict) and finding["evidence"]
+    assert report["errors"] == []
+
+
+def test_json_is_deterministic(example: Path) -> None:
+    args = ["audit", str(example), "--format", "json", "--as-of", "2026-11-23"]
+    assert CliRunner().invoke(app, args).stdout == CliRunner().invoke(app, args).stdout
+
+
+def test_example_shows_each_core_rule_and_a_healthy_account(example: Path) -> None:
+    result = CliRunner().invoke(app, ["audit", str(example), "--format", "json", "--as-of", "2026-11-23"])
+    by_name = {a["name"]: a for a in json.loads(result.stdout)["accounts"]}
+    codes = {name: {f["rule"] for f in a["findings"]} for name, a in by_name.items()}
+    assert "REL001" in codes["Borealis Foods"]
+    assert "REL002" in codes["Cobalt Health"]
+    assert "REL003" in codes["Delta Freight"] and "REL003" in codes["Evergreen Retail"]
+    core = {"REL001", "REL002", "REL003"}
+    assert not codes["Acme Logistics"] & core
+    assert not codes["Fjord Energy"] & core
+    assert by_name["Acme Logistics"]["score"] > by_name["Borealis Foods"]["score"]
