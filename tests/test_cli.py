@@ -41,7 +41,7 @@ def test_fail_on_levels(example: Path, tmp_path: Path) -> None:
     assert run("audit", str(example), *AS_OF, "--fail-on", "critical").exit_code == 1
     calm = tmp_path / "calm.yaml"
     calm.write_text("name: Calm\ncontacts: [{name: A}]\n")
-    assert run("audit", str(calm), *AS_OF).exit_code == 0
+    assert run("audit", str(calm), *AS_OF, "--select", "REL001").exit_code == 0
     assert run("audit", str(example), *AS_OF, "--fail-on", "sometimes").exit_code == 2
 
 
@@ -64,7 +64,7 @@ def test_bad_file_exit_2_and_good_files_still_reported(example: Path, tmp_path: 
     assert f"{bad}:3:11: tier: invalid value 'gold'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     report = json.loads(result.stdout)
-    assert len(report["accounts"]) == 6
+    assert len(report["accounts"]) == 8
     assert report["errors"] == [
         {"path": str(bad), "line": 3, "column": 11,
          "message": "tier: invalid value 'gold'; expected one of: key, growth, standard"}
@@ -161,7 +161,9 @@ def test_rules_and_explain() -> None:
 
 
 def test_config_file_is_discovered_and_flags_win(example: Path, tmp_path: Path, monkeypatch) -> None:
-    (tmp_path / "relcheck.yaml").write_text("ignore: [REL001]\nrules:\n  REL003: {max_silent_days: 400}\n")
+    (tmp_path / "relcheck.yaml").write_text(
+        "select: [REL001, REL002, REL003]\nignore: [REL001]\nrules:\n  REL003: {max_silent_days: 400}\n"
+    )
     nested = tmp_path / "team"
     nested.mkdir()
     monkeypatch.chdir(nested)

@@ -27,8 +27,6 @@ from .model import (
 # Replies that show the customer engaged (``none`` is "no reply").
 REPLIES = frozenset({Response.YES, Response.NO, Response.OBJECTION, Response.QUESTION, Response.TELL_ME_MORE})
 PUSHBACK = frozenset({Response.NO, Response.OBJECTION})
-# Channels where being there is taking part, even with no response recorded.
-LIVE_CHANNELS = frozenset({Channel.CALL, Channel.MEETING, Channel.VISIT, Channel.EVENT})
 
 
 def norm_name(name: str) -> str:
@@ -48,12 +46,26 @@ class Context:
 
 
 def engaged(interaction: Interaction) -> bool:
-    """Did the customer take part in this touch (not just receive it)?"""
+    """Did the customer take part in this touch?  Everything but an outreach
+    recorded as unanswered (``response: none``) counts: an unrecorded
+    response on a call or an email is given the benefit of the doubt."""
+    return interaction.direction is Direction.INBOUND or interaction.response is not Response.NONE
+
+
+def replied(interaction: Interaction) -> bool:
+    """A sign of life from the customer: they reached out, or they answered."""
     if interaction.direction is Direction.INBOUND:
-        return True
-    if interaction.response in REPLIES:
-        return True
-    return interaction.response is None and interaction.channel in LIVE_CHANNELS
+        return interaction.response is not Response.NONE
+    return interaction.response in REPLIES
+
+
+# Channels where a touch means the customer was there, even with no response recorded.
+LIVE_CHANNELS = frozenset({Channel.CALL, Channel.MEETING, Channel.VISIT, Channel.EVENT})
+
+
+def sign_of_life(interaction: Interaction) -> bool:
+    """They replied, or we met or spoke with them (response not recorded)."""
+    return replied(interaction) or (interaction.response is None and interaction.channel in LIVE_CHANNELS)
 
 
 class AccountFacts:
@@ -137,6 +149,42 @@ class AccountFacts:
             current,
             key=lambda c: (counts.get(norm_name(c.name), 0), weight.get(c.stakeholder, 0)),
         )
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A ``next_step`` with a ``due`` date that had passed by the as-of date."""
+
+    made: Interaction
+    kept: bool
+    """Whether any touch with the account followed it by the due date."""
+
+
+def promises(facts: "AccountFacts") -> list[Promise]:
+    """Every promise whose due date has passed, oldest first, and whether a
+    touch with the account followed it by then (the same day counts when the
+    touch is written after the promise)."""
+    history = facts.history
+    found = []
+    for index, interaction in enumerate(history):
+        due = interaction.due
+        if due is None or due >= facts.as_of:
+            continue
+        kept = any(later.date <= due for later in history[index + 1:])
+        found.append(Promise(interaction, kept))
+    return found
+
+
+def interactions_with(facts: "AccountFacts", contact: Contact, since: Optional[date] = None) -> list[Interaction]:
+    """Touches that included ``contact`` (since ``since``, default: all history)."""
+    key = norm_name(contact.name)
+    return [
+        i for i in facts.history
+        if (since is None or i.date >= since) and any(norm_name(w) == key for w in i.with_)
+    ]
+
+
+KEY_STAKEHOLDERS = frozenset({Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER, Stakeholder.DECISION_MAKER})
 
 
 def who(contact: Optional[Contact], fallback: str = "your main contact") -> str:

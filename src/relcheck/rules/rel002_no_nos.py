@@ -3,8 +3,8 @@
 ## What it checks
 For each deal open on the as-of date, the customer's responses since the deal
 was opened (or since the start of the lookback window, if `opened` is not
-recorded): replies `yes`, `question` or `tell-me-more`, and the pushback
-replies `no` and `objection`. It fires when there are at least
+recorded): their answers (`yes`, `question`, `tell-me-more`, and the pushback
+answers `no` and `objection`) and the touches they started themselves. It fires when there are at least
 `min_responses` replies spread over at least `min_span_days` days and not one
 of them is a `no` or an `objection`.
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..facts import PUSHBACK, REPLIES, AccountFacts, their_goal, who
+from ..facts import PUSHBACK, AccountFacts, replied, their_goal, who
 from ..rule import Hit, Options, Rule, Severity
 
 
@@ -42,7 +42,7 @@ class NoNosOptions(Options):
 def check(facts: AccountFacts, options: NoNosOptions):
     for deal in facts.open_deals:
         since = deal.opened or facts.context.window_start
-        replies = [i for i in facts.history if i.date >= since and i.response in REPLIES]
+        replies = [i for i in facts.history if i.date >= since and replied(i)]
         if len(replies) < options.min_responses:
             continue
         span = (replies[-1].date - replies[0].date).days
