@@ -178,3 +178,53 @@ def test_config_file_is_discovered_and_flags_win(example: Path, tmp_path: Path, 
     assert result.stderr.startswith(str(tmp_path / "relcheck.yaml"))
     assert "relcheck.yaml:2:12: rules.REL003: unknown option 'max_silent_dayz'" in result.stderr
     assert "did you mean 'max_silent_days'" in result.stderr
+
+
+def test_rules_lists_all_13_and_explain_answers_each() -> None:
+    from relcheck.rules import all_rules
+
+    codes = [r.code for r in all_rules()]
+    assert codes == [f"REL{n:03d}" for n in range(1, 14)]
+    listing = run("rules").stdout
+    for rule in all_rules():
+        assert rule.code in listing and rule.slug in listing
+        for token in (rule.code, rule.slug, rule.code.lower()):
+            result = run("explain", token)
+            assert result.exit_code == 0 and result.stdout.startswith(f"{rule.code} {rule.slug}")
+
+
+def test_schema_is_json_schema_with_field_docs() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    interaction = schema["$defs"]["Interaction"]
+    assert interaction["additionalProperties"] is False
+    assert "with" in interaction["properties"] and interaction["properties"]["direction"]
+    assert "outbound (we reached out)" in interaction["properties"]["direction"]["description"]
+
+
+def test_init_writes_a_clean_starter_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "accounts.yaml"
+    result = run("init", str(target))
+    assert result.exit_code == 0
+    text = target.read_text()
+    assert text.startswith("# yaml-language-server: $schema=relcheck.schema.json")
+    assert json.loads((tmp_path / "relcheck.schema.json").read_text())["$defs"]
+    audit = run("audit", str(target))
+    assert audit.exit_code == 0, audit.stdout + audit.stderr
+    target.write_text("mine")
+    again = run("init", str(target))
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert target.read_text() == "mine"
+    assert run("init", str(target), "--force").exit_code == 0
+    assert target.read_text() != "mine"
+
+
+def test_suppression_notes_reach_stderr_and_report(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "name: A\ncontacts: [{name: P}]\n"
+        "ignore: [{rule: REL004, reason: agreed, until: 2026-01-01}]\n"
+    )
+    result = run("audit", str(path), *AS_OF, "--select", "REL004")
+    assert "suppression of REL004 expired on 2026-01-01" in result.stderr
+    assert "note" in result.stdout

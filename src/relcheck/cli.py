@@ -138,6 +138,8 @@ def audit(
     text = render(report, fmt, color=use_color, width=width)
     _emit(text, output)
     if not quiet:
+        for note in report.suppression_notes():
+            _say(f"relcheck: {note}")
         s = report.summary()
         _say(f"relcheck: {s['accounts']} accounts, {s['findings']} findings, {s['errors']} errors")
     if report.errors:
@@ -258,6 +260,44 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (REL001) or sl
         _say(f"relcheck: unknown rule '{code}'{suggest(code, names)} (see 'relcheck rules')")
         raise typer.Exit(2)
     typer.echo(explain_rule(rule))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the account file (for editors and CI)."""
+    import json
+
+    from .model import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("accounts.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter accounts file (and relcheck.schema.json beside it)."""
+    import json
+
+    from .model import json_schema
+    from .output import write_atomically
+    from .starter import SCHEMA_FILE, starter_text
+
+    if path.exists() and not force:
+        _say(f"relcheck: {path} already exists; use --force to overwrite it")
+        raise typer.Exit(2)
+    written = [path]
+    try:
+        write_atomically(path, starter_text(path.name, date.today()))
+        schema_path = path.parent / SCHEMA_FILE
+        if not schema_path.exists() or force:
+            write_atomically(schema_path, json.dumps(json_schema(), indent=2) + "\n")
+            written.append(schema_path)
+    except OSError as err:
+        _say(f"relcheck: cannot write {path}: {err.strerror or err}")
+        raise typer.Exit(2) from None
+    _say(f"relcheck: wrote {' and '.join(map(str, written))}; next: relcheck audit {path}")
 
 
 def main() -> None:

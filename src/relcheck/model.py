@@ -132,8 +132,8 @@ def _ratio(value: Any) -> Any:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_day)]
-Names = Annotated[list[str], BeforeValidator(_one_or_many)]
+Day = Annotated[date, BeforeValidator(_day, json_schema_input_type=Union[date, datetime])]
+Names = Annotated[list[str], BeforeValidator(_one_or_many, json_schema_input_type=Union[str, list[str]])]
 Score = Annotated[float, Field(ge=1, le=10)]
 
 
@@ -233,7 +233,9 @@ class Interaction(_Strict):
     """The customer's answer; none means no reply."""
     questions: Optional[int] = Field(default=None, ge=0)
     """How many questions we asked."""
-    talk_ratio: Annotated[Optional[float], BeforeValidator(_ratio)] = Field(
+    talk_ratio: Annotated[
+        Optional[float], BeforeValidator(_ratio, json_schema_input_type=Union[float, str, None])
+    ] = Field(
         default=None, ge=0, le=1
     )
     """Share of the conversation we talked, 0..1 or a percentage such as "55%"."""
@@ -303,9 +305,20 @@ class Account(_Strict):
 class AccountFile(_Strict):
     """A file holding a list of accounts."""
 
+    version: Optional[int] = None
+    """The format version (1); optional."""
     accounts: list[Account] = []
     """The accounts in this file."""
 
 
-# A document holds either ``accounts:`` or a single account mapping.
-Document = Union[AccountFile, Account]
+def json_schema() -> dict:
+    """The JSON Schema of an account file, for editors (``relcheck schema``)."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Union[AccountFile, Account]).json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"relcheck account file, format version {FORMAT_VERSION}"
+    schema["description"] = (
+        "A mapping with 'accounts:' (a list), or a single account mapping with 'name:'."
+    )
+    return schema

@@ -48,6 +48,14 @@ class SuppressionUse:
     status: str  # "active", "expired" or "unused"
     suppressed: int
 
+    def note(self) -> Optional[str]:
+        """What a reader should hear about this suppression, if anything."""
+        if self.status == "expired":
+            return f"suppression of {self.rule} expired on {self.until}; the rule reports again ({self.reason})"
+        if self.status == "unused":
+            return f"suppression of {self.rule} suppresses nothing; remove it? ({self.reason})"
+        return None
+
     def to_json(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
@@ -105,6 +113,9 @@ class Report:
 
     def worst(self) -> Optional[Severity]:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    def suppression_notes(self) -> list[str]:
+        return [f"{a.name}: {n}" for a in self.accounts for s in a.suppressions if (n := s.note())]
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -34,9 +34,10 @@ def score_account(
     total = 0.0
     breakdown = []
     for entry in factors.values():
-        entry["points"] = round(min(entry["points"], weights.factor_cap), 1)
-        total += entry["points"]
-        breakdown.append({**entry, "points": -entry["points"] if entry["points"] else 0})
+        points = round(min(entry["points"], weights.factor_cap), 1)
+        total += points
+        points = int(points) if points == int(points) else points
+        breakdown.append({**entry, "points": -points if points else 0})
     score = max(0, round(100 - total))
     if score >= settings.bands.healthy:
         status = "healthy"

@@ -8,9 +8,9 @@ suggestion.
 from __future__ import annotations
 
 import difflib
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .rule import Rule, Severity
 from .rules import all_rules
@@ -52,10 +52,20 @@ class ScoreSettings(_Strict):
     """Where healthy, watch and at-risk begin."""
 
 
+def _codes(value: object) -> object:
+    """``"REL001, REL002"`` -> ``["REL001", "REL002"]``."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+Codes = Annotated[list[str], BeforeValidator(_codes)]
+
+
 class Settings(_Strict):
-    select: Optional[list[str]] = None
+    select: Optional[Codes] = None
     """Rule codes, prefixes or slugs to run (default: all)."""
-    ignore: list[str] = []
+    ignore: Codes = []
     """Rule codes, prefixes or slugs not to run."""
     fail_on: FailOn = "warning"
     """Exit 1 when a finding is at or above this severity."""

@@ -32,6 +32,9 @@ def render_markdown(report: Report) -> str:
         for f in a.findings:
             out.append(f"- **{f.severity.value}** `{f.rule}` {f.slug}: {_cell(f.message)}  ")
             out.append(f"  *Next:* {_cell(f.suggestion)}")
+    notes = report.suppression_notes()
+    if notes:
+        out += ["", "## Suppressions to review", ""] + [f"- {_cell(n)}" for n in notes]
     if report.errors:
         out += ["", "## Input errors", ""]
         out += [f"- `{e}`" for e in report.errors]

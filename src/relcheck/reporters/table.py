@@ -47,6 +47,8 @@ def render_table(report: Report, *, color: bool, width: int | None = None) -> st
             details.add_row(f"[{SEVERITY_STYLE[sev]}]{sev}[/]", f"{f.rule}\n{f.slug}",
                             f"{f.message}\n[dim]→[/] {f.suggestion}")
         console.print(details)
+    for note in report.suppression_notes():
+        console.print(f"[dim]note:[/] {note}")
     console.print(_summary_line(report))
     return buffer.getvalue()
 
@@ -69,6 +71,9 @@ def _plain_account(a: AccountResult) -> list[str]:
     for f in a.findings:
         lines.append(f"  {f.severity.value:<8} {f.rule} {f.slug}: {f.message}")
         lines.append(f"           next: {f.suggestion}")
+    for use in a.suppressions:
+        if use.note():
+            lines.append(f"  note     {use.note()}")
     return lines
 
 

@@ -1,0 +1,79 @@
+"""Config files: discovery, validation with path:line:col, layering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from relcheck.config import discover, load_config, settings_for
+from relcheck.engine import ConfigError, Engine
+from relcheck.errors import RelcheckError
+
+
+def write(tmp_path: Path, text: str, name: str = "relcheck.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_discovery_walks_upward_and_prefers_relcheck_yaml(tmp_path: Path) -> None:
+    write(tmp_path, "fail_on: critical\n", ".relcheck.yaml")
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert discover(deep) == tmp_path / ".relcheck.yaml"
+    write(tmp_path / "a", "fail_on: info\n") if (tmp_path / "a").exists() else None
+    assert discover(deep) == tmp_path / "a" / "relcheck.yaml"
+    settings, path = settings_for(None, deep)
+    assert settings.fail_on == "info" and path == tmp_path / "a" / "relcheck.yaml"
+
+
+def test_full_config_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path, (
+        "select: REL001, REL010\n"
+        "ignore: [REL001]\n"
+        "fail_on: critical\n"
+        "lookback_days: 90\n"
+        "severity: {check-in-overdue: info}\n"
+        "rules:\n"
+        "  REL010:\n"
+        "    key: {ideal: 14, max: 21}\n"
+        "score:\n"
+        "  weights: {warning: 10}\n"
+        "  bands: {healthy: 90}\n"
+    ))
+    settings = load_config(path)
+    assert settings.select == ["REL001", "REL010"] and settings.lookback_days == 90
+    engine = Engine(settings)
+    assert [r.code for r in engine.rules] == ["REL010"]
+    active = engine.active[0]
+    assert active.options.key.ideal == 14 and active.severity.value == "info"
+    assert settings.score.weights.warning == 10 and settings.score.bands.healthy == 90
+
+
+@pytest.mark.parametrize("text, where, message", [
+    ("fail_om: warning\n", ":1:1:", "unknown option 'fail_om'; did you mean 'fail_on'?"),
+    ("rules:\n  REL0010: {}\n", ":2:3:", "unknown rule 'REL0010'; did you mean 'REL010'?"),
+    ("rules:\n  REL010:\n    kee: {ideal: 1, max: 2}\n", ":3:5:", "unknown option 'kee' for REL010 check-in-overdue; did you mean 'key'?"),
+    ("rules:\n  REL001: {min_inbound_share: 2}\n", ":2:31:", "min_inbound_share: Input should be less than or equal to 1"),
+    ("severity: {REL001: loud}\n", ":1:20:", "severity.REL001"),
+    ("lookback_days: forever\n", ":1:16:", "lookback_days"),
+    ("fail_on: warning\nfail_on: info\n", ":2:1:", "duplicate key 'fail_on'"),
+    ("- a list\n", ":1:1:", "should be a mapping"),
+])
+def test_config_errors_name_the_place(tmp_path: Path, text: str, where: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(RelcheckError) as caught:
+        load_config(path)
+    error = str(caught.value)
+    assert error.startswith(str(path) + where), error
+    assert message in error
+
+
+def test_unknown_selection_is_an_error() -> None:
+    from relcheck.settings import Settings
+
+    with pytest.raises(ConfigError, match="did you mean 'REL001'"):
+        Engine(Settings(select=["RELL001"]))
+    with pytest.raises(ConfigError, match="one-way-contact"):
+        Engine(Settings(ignore=["one-way-contct"]))
