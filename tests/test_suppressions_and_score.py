@@ -7,8 +7,8 @@ from datetime import date
 from relcheck.engine import Engine
 from relcheck.facts import Context
 from relcheck.loader import LoadedAccount
-from relcheck.model import Account
-from relcheck.settings import ScoreSettings, Settings
+from relcheck.model import validate_account
+from relcheck.settings import ScoreBands, ScoreSettings, ScoreWeights, Settings
 
 SILENT_SINCE_SALE = {
     "name": "Sold",
@@ -19,7 +19,7 @@ SILENT_SINCE_SALE = {
 
 
 def audit(data: dict, settings: Settings | None = None, as_of: str = "2026-11-23"):
-    account = Account.model_validate(data)
+    account = validate_account(data)
     engine = Engine(settings or Settings(select=["REL003"]))
     return engine.audit(LoadedAccount(account, "t.yaml", 1, 1), Context(as_of=date.fromisoformat(as_of)))
 
@@ -57,12 +57,12 @@ def test_score_breakdown_adds_up_and_bands() -> None:
 
 
 def test_score_weights_and_bands_are_configurable() -> None:
-    gentle = Settings(select=["REL003"], score=ScoreSettings(weights={"warning": 5}, bands={"healthy": 95}))
+    gentle = Settings(select=["REL003"], score=ScoreSettings(weights=ScoreWeights(warning=5), bands=ScoreBands(healthy=95)))
     result = audit(SILENT_SINCE_SALE, gentle)
     assert result.score == 95 and result.status == "healthy"
 
 
 def test_factor_cap_limits_one_factor() -> None:
-    capped = Settings(score=ScoreSettings(weights={"factor_cap": 10}))
+    capped = Settings(score=ScoreSettings(weights=ScoreWeights(factor_cap=10)))
     result = audit(SILENT_SINCE_SALE, capped)
     assert all(f["points"] >= -10 for f in result.score_breakdown)

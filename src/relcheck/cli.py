@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -167,7 +168,7 @@ def _settings(config: Optional[Path], select, ignore, fail_on):
         updates["ignore"] = list(settings.ignore) + _codes(ignore)
     if fail_on is not None:
         updates["fail_on"] = fail_on
-    return settings.model_copy(update=updates) if updates else settings
+    return replace(settings, **updates) if updates else settings
 
 
 def _use_color(flag: Optional[bool], output: Optional[Path]) -> bool:

@@ -10,14 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import ValidationError
-
 from .errors import InputError, RelcheckError
-from .loader import suggest
-from .settings import SelectionError, Settings, resolve_rule
+from .references import suggest
+from .rule import option_names
+from .settings import SelectionError, Settings, resolve_rule, split_codes
+from .typed import typed
 from .yamlread import Positions, YamlError, read_documents
 
 CONFIG_FILES = ("relcheck.yaml", ".relcheck.yaml")
+# pydantic says "extra_forbidden" for models and "unexpected_keyword_argument" for dataclasses.
+UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 def discover(start: Path) -> Optional[Path]:
@@ -48,8 +50,11 @@ def load_config(path: Path) -> Settings:
     if not isinstance(data, dict):
         raise _fail(InputError(label, doc.line, doc.column, "the config file should be a mapping of options"))
     _check_rule_keys(label, data, pos)
+    from pydantic import ValidationError
+
+    cleaned = {key: split_codes(value) if key in ("select", "ignore") else value for key, value in data.items()}
     try:
-        return Settings.model_validate(data)
+        return typed(Settings, cleaned)
     except ValidationError as err:
         problem = err.errors(include_url=False)[0]
         raise _fail(_config_error(label, data, pos, problem, (doc.line, doc.column)))
@@ -62,10 +67,10 @@ def _fail(error: InputError) -> RelcheckError:
 def _config_error(label: str, data: Any, pos: Positions, problem: dict, where: tuple[int, int]) -> InputError:
     loc = tuple(problem["loc"])
     kind = problem["type"]
-    line, column = pos.locate(data, loc, where, at_key=kind == "extra_forbidden", at_container=kind == "missing")
+    line, column = pos.locate(data, loc, where, at_key=kind in UNKNOWN_KEY, at_container=kind == "missing")
     dotted = ".".join(str(p) for p in loc)
-    if kind == "extra_forbidden":
-        options = list(Settings.model_fields) if len(loc) == 1 else []
+    if kind in UNKNOWN_KEY:
+        options = option_names(Settings) if len(loc) == 1 else []
         message = f"unknown option '{dotted}'{suggest(str(loc[-1]), options)}"
     else:
         message = f"{dotted}: {problem['msg']}"
@@ -86,16 +91,18 @@ def _check_rule_keys(label: str, data: dict, pos: Positions) -> None:
                 raise _fail(InputError(label, line, column, f"{section}: {err}"))
             if section != "rules" or not isinstance(values, dict):
                 continue
+            from pydantic import ValidationError
+
             try:
-                rule.options.model_validate(values)
+                typed(rule.options, values)
             except ValidationError as err:
                 problem = err.errors(include_url=False)[0]
                 name = str(problem["loc"][0]) if problem["loc"] else ""
-                at_key = problem["type"] == "extra_forbidden"
+                at_key = problem["type"] in UNKNOWN_KEY
                 line, column = pos.locate(values, tuple(problem["loc"]), (line, column), at_key=at_key)
                 if at_key:
                     message = (f"rules.{token}: unknown option '{name}' for {rule.code} {rule.slug}"
-                               f"{suggest(name, list(rule.options.model_fields))}")
+                               f"{suggest(name, option_names(rule.options))}")
                 else:
                     message = f"rules.{token}.{name}: {problem['msg']}"
                 raise _fail(InputError(label, line, column, message))

@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from pydantic import ValidationError
-
 from .facts import AccountFacts, Context
 from .loader import LoadedAccount
-from .model import Account
+from .records import Account
 from .report import AccountResult, Finding, SuppressionUse
 from .rule import Rule, Severity
 from .scoring import score_account
 from .settings import SelectionError, Settings, resolve_rule, selected_rules
+from .typed import typed
 
 
 class ConfigError(ValueError):
@@ -37,8 +36,10 @@ def rule_options(settings: Settings) -> dict[str, Any]:
     options: dict[str, Any] = {}
     for token, values in settings.rules.items():
         rule = resolve_rule(token)
+        from pydantic import ValidationError
+
         try:
-            options[rule.code] = rule.options.model_validate(values or {})
+            options[rule.code] = typed(rule.options, values or {})
         except ValidationError as err:
             problem = err.errors(include_url=False)[0]
             where = ".".join(str(p) for p in problem["loc"])

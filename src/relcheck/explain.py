@@ -3,16 +3,30 @@ docstring and its options model (the single source)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, fields, is_dataclass
+
+from .fielddocs import field_docs
 from .rule import Rule
 
 HEADINGS = ("What it checks", "Why it matters", "Thresholds and defaults", "Example that fires", "How to fix")
 
 
+def _plain(value: object) -> str:
+    """A default as it would be written in relcheck.yaml."""
+    if is_dataclass(value):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in asdict(value).items()) + "}"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
+
+
 def thresholds(rule: Rule) -> str:
+    docs = field_docs(rule.options)
     lines = []
-    for name, field in rule.options.model_fields.items():
-        doc = (field.description or "").strip()
-        lines.append(f"  {name} = {field.default!r}\n      {doc}")
+    for field in fields(rule.options):
+        name = field.name
+        doc = docs.get(name, "").strip()
+        lines.append(f"  {name} = {_plain(field.default)}\n      {doc}")
     return "\n".join(lines) if lines else "  (none)"
 
 
@@ -27,7 +41,7 @@ def explain_rule(rule: Rule) -> str:
             if extra:
                 body += "\n\n" + extra
             body += (f"\n\n  Set them in relcheck.yaml:\n    rules:\n      {rule.code}:\n"
-                     + "".join(f"        {n}: {f.default!r}\n" for n, f in rule.options.model_fields.items()))
+                     + "".join(f"        {f.name}: {_plain(f.default)}\n" for f in fields(rule.options)))
         else:
             body = sections.get(heading, "").strip() or "(not documented)"
         out += [heading, "-" * len(heading), body.rstrip(), ""]

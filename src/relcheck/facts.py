@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Optional
 
-from .model import (
+from .references import norm_name
+from .records import (
     Account,
     Channel,
     Contact,
@@ -29,8 +30,6 @@ REPLIES = frozenset({Response.YES, Response.NO, Response.OBJECTION, Response.QUE
 PUSHBACK = frozenset({Response.NO, Response.OBJECTION})
 
 
-def norm_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The account file, format version 1 (SPEC section 2), as pydantic models.
 
 One source feeds validation, error messages and the JSON Schema: every field
-carries a docstring (``use_attribute_docstrings``) and every model forbids
-unknown keys, so a typo is an error rather than silently lost data.
+carries a docstring (read by :mod:`relcheck.fielddocs` for the schema) and
+every model forbids unknown keys, so a typo is an error rather than silently
+lost data.
 
 The loader hands these models plain scalars as *strings* (it resolves only
 ``null``), so ``response: no`` arrives as ``"no"`` and a deal named ``1.10``
@@ -11,9 +12,8 @@ stays ``"1.10"``; numbers and dates are parsed here, from their text.
 
 from __future__ import annotations
 
-import re
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
-from enum import Enum
 from typing import Annotated, Any, Optional, Union
 
 from pydantic import (
@@ -25,111 +25,34 @@ from pydantic import (
     model_validator,
 )
 
+from . import records
+from .records import (
+    Channel,
+    DealStatus,
+    Direction,
+    Purpose,
+    Response,
+    Stakeholder,
+    Tier,
+    day_of,
+    one_or_many,
+    ratio_of,
+    slugify,
+)
+
 FORMAT_VERSION = 1
 
 
-class _Choice(str, Enum):
-    """An enum read case-insensitively; ``_`` and spaces count as ``-``."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Optional["_Choice"]:
-        if isinstance(value, str):
-            wanted = re.sub(r"[\s_]+", "-", value.strip().lower())
-            for member in cls:
-                if member.value == wanted:
-                    return member
-        return None
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Tier(_Choice):
-    KEY = "key"
-    GROWTH = "growth"
-    STANDARD = "standard"
-
-
-class Stakeholder(_Choice):
-    CHAMPION = "champion"
-    ECONOMIC_BUYER = "economic-buyer"
-    DECISION_MAKER = "decision-maker"
-    INFLUENCER = "influencer"
-    USER = "user"
-    BLOCKER = "blocker"
-    OTHER = "other"
-
-
-class DealStatus(_Choice):
-    OPEN = "open"
-    WON = "won"
-    LOST = "lost"
-
-
-class Direction(_Choice):
-    OUTBOUND = "outbound"
-    INBOUND = "inbound"
-
-
-class Channel(_Choice):
-    CALL = "call"
-    EMAIL = "email"
-    MEETING = "meeting"
-    VISIT = "visit"
-    MESSAGE = "message"
-    EVENT = "event"
-    OTHER = "other"
-
-
-class Purpose(_Choice):
-    PITCH = "pitch"
-    DISCOVERY = "discovery"
-    CHECK_IN = "check-in"
-    INSIGHT = "insight"
-    SUPPORT = "support"
-    FOLLOW_UP = "follow-up"
-    OTHER = "other"
-
-
-class Response(_Choice):
-    YES = "yes"
-    NO = "no"
-    OBJECTION = "objection"
-    QUESTION = "question"
-    TELL_ME_MORE = "tell-me-more"
-    NONE = "none"
-
-
 def _one_or_many(value: Any) -> Any:
-    """Let a single string stand for a one-item list (``with: Pat Kim``)."""
-    return [value] if isinstance(value, str) else value
+    return one_or_many(value)
 
 
 def _day(value: Any) -> Any:
-    """Accept a date or an ISO datetime and keep the calendar day."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, str) and len(value.strip()) > 10:
-        text = value.strip()
-        # YAML timestamps may use a space before the time; ISO wants a "T".
-        text = re.sub(r"^(\d{4}-\d{2}-\d{2})[ \t]+", r"\1T", text)
-        try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            return value  # let pydantic report it as an invalid date
-    return value
+    return day_of(value)
 
 
 def _ratio(value: Any) -> Any:
-    """Read ``0.55``, ``"55%"`` or ``"55 %"`` as a share between 0 and 1."""
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith("%"):
-            try:
-                return float(text[:-1].strip()) / 100
-            except ValueError:
-                return value
-    return value
+    return ratio_of(value)
 
 
 Day = Annotated[date, BeforeValidator(_day, json_schema_input_type=Union[date, datetime])]
@@ -140,10 +63,20 @@ Score = Annotated[float, Field(ge=1, le=10)]
 class _Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        use_attribute_docstrings=True,
         str_strip_whitespace=True,
         frozen=True,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_means_not_recorded(cls, data: Any) -> Any:
+        """``key:`` with no value (or ``~``) is as if the key were absent."""
+        if isinstance(data, dict) and None in data.values():
+            known = {field.alias or name for name, field in cls.model_fields.items()}
+            # An unknown key keeps its null, so it is still reported (a typo,
+            # or a comma inside {...} that started a new key).
+            return {key: value for key, value in data.items() if value is not None or key not in known}
+        return data
 
 
 class OwnerSpell(_Strict):
@@ -248,10 +181,6 @@ class Interaction(_Strict):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    @property
-    def contacts(self) -> list[str]:
-        return self.with_
-
 
 class Suppression(_Strict):
     """An explicit, reasoned decision not to report one rule on this account."""
@@ -262,12 +191,6 @@ class Suppression(_Strict):
     """Why; required, so every suppression can be audited."""
     until: Optional[Day] = None
     """The suppression stops on this day; after it, the rule reports again."""
-
-
-def slugify(text: str) -> str:
-    """Make an id from a name: lower case, words joined by hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "account"
 
 
 class Account(_Strict):
@@ -311,11 +234,32 @@ class AccountFile(_Strict):
     """The accounts in this file."""
 
 
+def to_record(value: Any, kind: Any = records.Account) -> Any:
+    """A validated model (or a list of them) as the matching record type."""
+    if isinstance(value, list):
+        return tuple(to_record(item, kind) for item in value)
+    if isinstance(value, BaseModel):
+        target = getattr(records, type(value).__name__)
+        values = {}
+        for item in fields(target):
+            values[item.name] = to_record(getattr(value, item.name), None)
+        return target(**values)
+    return value
+
+
+def validate_account(data: Any) -> records.Account:
+    """Validate one account mapping with the models; raises ``ValidationError``."""
+    return to_record(Account.model_validate(data))
+
+
 def json_schema() -> dict:
     """The JSON Schema of an account file, for editors (``relcheck schema``)."""
     from pydantic import TypeAdapter
 
+    from .fielddocs import with_field_docs
+
     schema = TypeAdapter(Union[AccountFile, Account]).json_schema(mode="validation")
+    with_field_docs(schema, [AccountFile, Account, OwnerSpell, Trust, Contact, Deal, Interaction, Suppression])
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"relcheck account file, format version {FORMAT_VERSION}"
     schema["description"] = (

@@ -10,11 +10,9 @@ never read the clock.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
-
-from pydantic import BaseModel, ConfigDict
 
 if TYPE_CHECKING:
     from .facts import AccountFacts
@@ -36,10 +34,19 @@ class Severity(str, Enum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.CRITICAL: 3}
 
 
-class Options(BaseModel):
-    """Base for a rule's thresholds: typed, documented, unknown keys refused."""
+def thresholds(cls: type) -> type:
+    """Make ``cls`` a rule's thresholds: a dataclass whose fields carry
+    their type, constraints (``Annotated[int, Ge(1)]``), default and a
+    docstring.  The defaults need no validation; values from a config file are
+    validated by pydantic (see :func:`relcheck.engine.rule_options`), which
+    refuses unknown keys."""
+    cls.__pydantic_config__ = {"extra": "forbid"}  # read by pydantic only
+    # No generated __eq__/__repr__: each generated method costs start-up time.
+    return dataclass(eq=False, repr=False)(cls)
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+def option_names(options: type) -> list[str]:
+    return [f.name for f in fields(options)]
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class Rule:
     slug: str
     severity: Severity
     summary: str
-    options: type[Options]
+    options: type
     check: Check
     factor: str
     doc: str

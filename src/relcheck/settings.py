@@ -8,75 +8,80 @@ suggestion.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from annotated_types import Ge, Le
 
 from .rule import Rule, Severity
 from .rules import all_rules
 
 FailOn = Literal["info", "warning", "critical", "never"]
+_FORBID = {"extra": "forbid"}  # pydantic config: unknown options are errors
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-
-class ScoreWeights(_Strict):
+@dataclass
+class ScoreWeights:
     """Points each finding takes off the 100-point health score, by severity."""
 
-    critical: float = Field(default=35, ge=0)
+    __pydantic_config__ = _FORBID
+    critical: Annotated[float, Ge(0)] = 35
     """Points off for each critical finding."""
-    warning: float = Field(default=20, ge=0)
+    warning: Annotated[float, Ge(0)] = 20
     """Points off for each warning."""
-    info: float = Field(default=5, ge=0)
+    info: Annotated[float, Ge(0)] = 5
     """Points off for each info finding."""
-    factor_cap: float = Field(default=45, ge=0)
+    factor_cap: Annotated[float, Ge(0)] = 45
     """Most points one factor (e.g. reciprocity) can take off, so one
     problem repeated cannot hide every other signal."""
 
 
-class ScoreBands(_Strict):
+@dataclass
+class ScoreBands:
     """Score thresholds of the status bands."""
 
-    healthy: float = Field(default=85, ge=0, le=100)
+    __pydantic_config__ = _FORBID
+    healthy: Annotated[float, Ge(0), Le(100)] = 85
     """Scores at or above this are healthy."""
-    watch: float = Field(default=50, ge=0, le=100)
+    watch: Annotated[float, Ge(0), Le(100)] = 50
     """Scores at or above this (and below healthy) are watch; below is at-risk."""
 
 
-class ScoreSettings(_Strict):
-    weights: ScoreWeights = ScoreWeights()
+@dataclass
+class ScoreSettings:
+    __pydantic_config__ = _FORBID
+    weights: ScoreWeights = field(default_factory=ScoreWeights)
     """Points off per finding, by severity."""
-    bands: ScoreBands = ScoreBands()
+    bands: ScoreBands = field(default_factory=ScoreBands)
     """Where healthy, watch and at-risk begin."""
 
 
-def _codes(value: object) -> object:
-    """``"REL001, REL002"`` -> ``["REL001", "REL002"]``."""
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return value
+@dataclass
+class Settings:
+    """Everything a run is configured with (the config file's keys)."""
 
-
-Codes = Annotated[list[str], BeforeValidator(_codes)]
-
-
-class Settings(_Strict):
-    select: Optional[Codes] = None
+    __pydantic_config__ = _FORBID
+    select: Optional[list[str]] = None
     """Rule codes, prefixes or slugs to run (default: all)."""
-    ignore: Codes = []
+    ignore: list[str] = field(default_factory=list)
     """Rule codes, prefixes or slugs not to run."""
     fail_on: FailOn = "warning"
     """Exit 1 when a finding is at or above this severity."""
-    lookback_days: int = Field(default=180, ge=1, le=3650)
+    lookback_days: Annotated[int, Ge(1), Le(3650)] = 180
     """How many days before the as-of date count as recent."""
-    severity: dict[str, Severity] = {}
+    severity: dict[str, Severity] = field(default_factory=dict)
     """Per-rule severity overrides, by code or slug."""
-    rules: dict[str, dict] = {}
+    rules: dict[str, dict] = field(default_factory=dict)
     """Per-rule thresholds, by code or slug."""
-    score: ScoreSettings = ScoreSettings()
+    score: ScoreSettings = field(default_factory=ScoreSettings)
     """Health score weights and bands."""
+
+
+def split_codes(value: object) -> object:
+    """``"REL001, REL002"`` -> ``["REL001", "REL002"]`` (lists pass through)."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
 
 
 class SelectionError(ValueError):

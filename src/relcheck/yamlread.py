@@ -117,8 +117,9 @@ class Positions:
 
 @dataclass
 class Document:
-    """One YAML document: its data, where it starts, and (optionally) where
-    each value inside it is."""
+    """One YAML document: its data, where it starts, and where each value
+    inside it is (with ``positions`` off: only where the top two levels of
+    containers start)."""
 
     data: Any
     line: int
@@ -164,18 +165,20 @@ def _describe_yaml_error(err: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {text}"
 
 
-def read_documents(data: Union[bytes, str], positions: bool = True) -> Iterator[Document]:
+def read_documents(data: Union[bytes, str], positions: bool = True, line_offset: int = 0) -> Iterator[Document]:
     """Yield each YAML document in ``data`` as plain Python data.
 
     Raises :class:`YamlError` (with a 1-based line and column) on the first
-    problem; documents before it have already been yielded.
+    problem; documents before it have already been yielded.  ``line_offset``
+    is added to every line number (for a slice of a larger file).
     """
     parser = _Parser(data)
     try:
-        yield from _build(parser, positions)
+        yield from _build(parser, positions, line_offset)
     except yaml.reader.ReaderError as err:
         raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
         line, column = _reader_error_position(raw, err)
+        line += line_offset
         reason = err.reason if isinstance(err.reason, str) else str(err.reason)
         if isinstance(err.character, bytes) or "utf-8" in reason.lower() or "octet" in reason:
             message = f"the file is not valid UTF-8 text ({reason})"
@@ -185,7 +188,7 @@ def read_documents(data: Union[bytes, str], positions: bool = True) -> Iterator[
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = _pos(mark) if mark is not None else (1, 1)
-        raise YamlError(_describe_yaml_error(err), line, column) from None
+        raise YamlError(_describe_yaml_error(err), line + line_offset, column) from None
     except yaml.YAMLError as err:  # pragma: no cover - unmarked libyaml errors
         raise YamlError(f"YAML error: {err}", 1, 1) from None
     finally:
@@ -194,8 +197,12 @@ def read_documents(data: Union[bytes, str], positions: bool = True) -> Iterator[
             dispose()
 
 
-def _build(parser: Any, track: bool) -> Iterator[Document]:
+def _build(parser: Any, track: bool, offset: int) -> Iterator[Document]:
     get = parser.get_event
+
+    def _pos(mark: Any) -> Position:
+        return (mark.line + 1 + offset, mark.column + 1)
+
     ScalarEvent = yaml.ScalarEvent
     MappingStartEvent = yaml.MappingStartEvent
     SequenceStartEvent = yaml.SequenceStartEvent
@@ -213,7 +220,8 @@ def _build(parser: Any, track: bool) -> Iterator[Document]:
         if not isinstance(event, DocumentStartEvent):
             continue
         doc_pos = _pos(event.start_mark)
-        pos = Positions() if track else None
+        pos = Positions()
+        tracked = pos if track else None  # what _attach records: everything, or nothing
         anchors: dict[str, tuple[Any, int]] = {}
         stack: list[_Frame] = []
         root: Any = None
@@ -230,7 +238,7 @@ def _build(parser: Any, track: bool) -> Iterator[Document]:
                 written += 1
                 tag = event.tag
                 if tag is not None and tag not in _SCALAR_TAGS:
-                    _bad_tag(tag, event)
+                    _bad_tag(tag, _pos(event.start_mark))
                 value: Any = event.value
                 if (event.implicit[0] and value in _NULLS) or tag == _CORE + "null":
                     value = None
@@ -242,7 +250,7 @@ def _build(parser: Any, track: bool) -> Iterator[Document]:
                 is_map = cls is MappingStartEvent
                 tag = event.tag
                 if tag is not None and tag not in (_MAPPING_TAGS if is_map else _SEQUENCE_TAGS):
-                    _bad_tag(tag, event)
+                    _bad_tag(tag, _pos(event.start_mark))
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(
                         f"nesting deeper than {MAX_DEPTH} levels; an account file needs far fewer",
@@ -261,6 +269,10 @@ def _build(parser: Any, track: bool) -> Iterator[Document]:
                     pos.start[id(container)] = frame.pos
                     if is_map:
                         pos.keys[id(container)] = {}
+                elif len(stack) <= 2:
+                    # Untracked reads still know where documents, lists of
+                    # accounts and accounts begin (for reports and duplicates).
+                    pos.start[id(container)] = frame.pos
                 stack.append(frame)
                 continue
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
@@ -275,7 +287,7 @@ def _build(parser: Any, track: bool) -> Iterator[Document]:
                 if not stack:
                     root = value
                     continue
-                _attach(stack[-1], value, frame.pos, size, pos)
+                _attach(stack[-1], value, frame.pos, size, tracked)
                 continue
             elif cls is AliasEvent:
                 found = anchors.get(event.anchor)
@@ -300,7 +312,7 @@ def _build(parser: Any, track: bool) -> Iterator[Document]:
             if not stack:
                 root = value
                 continue
-            _attach(stack[-1], value, _pos(mark), size, pos)
+            _attach(stack[-1], value, _pos(mark), size, tracked)
 
         yield Document(root, doc_pos[0], doc_pos[1], pos)
 
@@ -348,9 +360,9 @@ def _apply_merges(frame: _Frame) -> None:
                     target[key] = value
 
 
-def _bad_tag(tag: str, event: Any) -> None:
+def _bad_tag(tag: str, where: Position) -> None:
     raise YamlError(
         f"unsupported YAML tag '{tag.replace(_CORE, '!!')}'; relcheck reads plain data only, "
         "and never constructs objects from tags",
-        *_pos(event.start_mark),
+        *where,
     )

@@ -29,21 +29,24 @@ Answer their questions fast so that reaching out to us pays off for them.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge, Le
 
 from ..facts import AccountFacts, is_pitch, their_goal, who
-from ..model import Direction
-from ..rule import Hit, Options, Rule, Severity, percent
+from ..records import Direction
+from ..rule import Hit, Rule, Severity, thresholds, percent
 
 
-class OneWayOptions(Options):
-    min_touches: int = Field(default=4, ge=1)
+@thresholds
+class OneWayOptions:
+    min_touches: Annotated[int, Ge(1)] = 4
     """Touches needed in the window before the rule judges the account."""
-    min_inbound_share: float = Field(default=0.2, ge=0, le=1)
+    min_inbound_share: Annotated[float, Ge(0), Le(1)] = 0.2
     """Fire when the customer started fewer than this share of touches."""
-    max_pitch_share: float = Field(default=0.8, ge=0, le=1)
+    max_pitch_share: Annotated[float, Ge(0), Le(1)] = 0.8
     """Fire when this share or more of our outreach was a pitch."""
-    min_outbound: int = Field(default=4, ge=1)
+    min_outbound: Annotated[int, Ge(1)] = 4
     """Outbound touches needed before the pitch share is judged."""
 
 

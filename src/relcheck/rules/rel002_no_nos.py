@@ -26,16 +26,19 @@ objections you hear as `response: objection`.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import PUSHBACK, AccountFacts, replied, their_goal, who
-from ..rule import Hit, Options, Rule, Severity
+from ..rule import Hit, Rule, Severity, thresholds
 
 
-class NoNosOptions(Options):
-    min_responses: int = Field(default=5, ge=1)
+@thresholds
+class NoNosOptions:
+    min_responses: Annotated[int, Ge(1)] = 5
     """Customer replies on the open deal needed before the rule judges it."""
-    min_span_days: int = Field(default=21, ge=0)
+    min_span_days: Annotated[int, Ge(0)] = 21
     """Days between the first and last reply needed ("over weeks")."""
 
 

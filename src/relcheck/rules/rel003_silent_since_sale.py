@@ -27,14 +27,17 @@ something useful: a benchmark, a tip, an introduction.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import AccountFacts, is_pitch, their_goal, who
-from ..rule import Hit, Options, Rule, Severity
+from ..rule import Hit, Rule, Severity, thresholds
 
 
-class SilentSinceSaleOptions(Options):
-    max_silent_days: int = Field(default=90, ge=1)
+@thresholds
+class SilentSinceSaleOptions:
+    max_silent_days: Annotated[int, Ge(1)] = 90
     """Fire when the last non-pitch touch since the sale (or the sale) is older than this."""
 
 

@@ -28,16 +28,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import AccountFacts, norm_name, who
-from ..rule import Hit, Options, Rule, Severity
+from ..rule import Hit, Rule, Severity, thresholds
 
 
-class OwnerChurnOptions(Options):
-    period_days: int = Field(default=730, ge=30)
+@thresholds
+class OwnerChurnOptions:
+    period_days: Annotated[int, Ge(30)] = 730
     """How far back to count owners (two years)."""
-    max_owners: int = Field(default=2, ge=1)
+    max_owners: Annotated[int, Ge(1)] = 2
     """Fire when more than this many reps owned the account in the period."""
 
 

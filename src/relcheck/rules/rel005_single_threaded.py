@@ -30,15 +30,18 @@ problem), not a forward of your pitch.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import AccountFacts, their_goal
-from ..model import Stakeholder
-from ..rule import Hit, Options, Rule, Severity
+from ..records import Stakeholder
+from ..rule import Hit, Rule, Severity, thresholds
 
 
-class SingleThreadedOptions(Options):
-    max_engaged: int = Field(default=1, ge=1)
+@thresholds
+class SingleThreadedOptions:
+    max_engaged: Annotated[int, Ge(1)] = 1
     """Fire when this many contacts or fewer (but at least one) are engaged."""
 
 

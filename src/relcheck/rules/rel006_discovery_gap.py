@@ -25,13 +25,13 @@ for them if it were solved. Write the answers into the file.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from annotated_types import MinLen
 
 from ..facts import AccountFacts
-from ..model import Contact
-from ..rule import Hit, Options, Rule, Severity
+from ..records import Contact
+from ..rule import Hit, Rule, Severity, thresholds
 
 Known = Literal["goals", "issues", "personal_impact"]
 _QUESTION = {
@@ -41,8 +41,9 @@ _QUESTION = {
 }
 
 
-class DiscoveryGapOptions(Options):
-    required: list[Known] = Field(default=["goals", "issues", "personal_impact"], min_length=1)
+@thresholds
+class DiscoveryGapOptions:
+    required: Annotated[tuple[Known, ...], MinLen(1)] = ("goals", "issues", "personal_impact")
     """What we should know about every engaged contact."""
 
 

@@ -28,17 +28,20 @@ silences run. Aim for under half the talk time.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge, Le
 
 from ..facts import AccountFacts, their_goal, who
-from ..model import Purpose
-from ..rule import Hit, Options, Rule, Severity, percent
+from ..records import Purpose
+from ..rule import Hit, Rule, Severity, thresholds, percent
 
 
-class TalkingOptions(Options):
-    max_talk_ratio: float = Field(default=0.65, ge=0, le=1)
+@thresholds
+class TalkingOptions:
+    max_talk_ratio: Annotated[float, Ge(0), Le(1)] = 0.65
     """Fire when our average recorded talk share is above this."""
-    min_discovery_questions: float = Field(default=8, ge=0)
+    min_discovery_questions: Annotated[float, Ge(0)] = 8
     """Fire when discovery touches average fewer questions than this."""
 
 

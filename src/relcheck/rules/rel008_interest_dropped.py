@@ -27,17 +27,20 @@ for when they ask for it.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import AccountFacts, their_goal, who
-from ..model import Direction, Response
-from ..rule import Hit, Options, Rule, Severity
+from ..records import Direction, Response
+from ..rule import Hit, Rule, Severity, thresholds
 
 INTEREST = frozenset({Response.TELL_ME_MORE, Response.QUESTION})
 
 
-class InterestDroppedOptions(Options):
-    max_reply_days: int = Field(default=21, ge=1)
+@thresholds
+class InterestDroppedOptions:
+    max_reply_days: Annotated[int, Ge(1)] = 21
     """Days within which our next touch must follow a sign of interest."""
 
 

@@ -28,17 +28,20 @@ asking whether priorities have changed.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import AccountFacts, sign_of_life, who
-from ..model import Direction, Response
-from ..rule import Hit, Options, Rule, Severity
+from ..records import Direction, Response
+from ..rule import Hit, Rule, Severity, thresholds
 
 
-class GoingDarkOptions(Options):
-    unanswered_outreach: int = Field(default=3, ge=1)
+@thresholds
+class GoingDarkOptions:
+    unanswered_outreach: Annotated[int, Ge(1)] = 3
     """Fire when this many of our latest outreaches in a row got no reply."""
-    max_silent_days: int = Field(default=90, ge=1)
+    max_silent_days: Annotated[int, Ge(1)] = 90
     """Fire when the customer has given no sign of life for longer than this."""
 
 

@@ -26,26 +26,28 @@ progress on a goal they told you about.
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import AccountFacts, is_pitch, their_goal, who
-from ..rule import Hit, Options, Rule, Severity
+from ..rule import Hit, Rule, Severity, thresholds
 
 
-class Cadence(Options):
-    ideal: int = Field(ge=1)
+@thresholds
+class Cadence:
+    ideal: Annotated[int, Ge(1)]
     """Days between value-giving touches we aim for."""
-    max: int = Field(ge=1)
+    max: Annotated[int, Ge(1)]
     """Days after which the account is critically overdue."""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Cadence":
+    def __post_init__(self) -> None:
         if self.max < self.ideal:
             raise ValueError("max must not be below ideal")
-        return self
 
 
-class CheckInOptions(Options):
+@thresholds
+class CheckInOptions:
     key: Cadence = Cadence(ideal=30, max=45)
     """Cadence for key accounts (days)."""
     growth: Cadence = Cadence(ideal=60, max=90)

@@ -41,17 +41,20 @@ raise reliability by keeping every small promise, on time.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Gt
 
 from ..facts import KEY_STAKEHOLDERS, AccountFacts, interactions_with, is_pitch, promises
-from ..model import Contact, Direction, Response
-from ..rule import Hit, Options, Rule, Severity
+from ..records import Contact, Direction, Response
+from ..rule import Hit, Rule, Severity, thresholds
 
 TERMS = ("credibility", "reliability", "intimacy", "self_orientation")
 
 
-class LowTrustOptions(Options):
-    min_trust: float = Field(default=2.0, gt=0)
+@thresholds
+class LowTrustOptions:
+    min_trust: Annotated[float, Gt(0)] = 2.0
     """Fire when (C+R+I)/S is below this."""
 
 

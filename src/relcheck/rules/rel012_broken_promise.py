@@ -24,14 +24,17 @@ anything still open. Record follow-ups so kept promises show up too.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Ge
 
 from ..facts import AccountFacts, promises
-from ..rule import Hit, Options, Rule, Severity
+from ..rule import Hit, Rule, Severity, thresholds
 
 
-class BrokenPromiseOptions(Options):
-    grace_days: int = Field(default=0, ge=0)
+@thresholds
+class BrokenPromiseOptions:
+    grace_days: Annotated[int, Ge(0)] = 0
     """Days after the due date a touch still counts as keeping the promise."""
 
 

@@ -27,13 +27,14 @@ at the new company too: champions who move are a new account.
 from __future__ import annotations
 
 from ..facts import AccountFacts
-from ..model import Stakeholder
-from ..rule import Hit, Options, Rule, Severity
+from ..records import Stakeholder
+from ..rule import Hit, Rule, Severity, thresholds
 
 WATCHED = (Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER)
 
 
-class ChampionLeftOptions(Options):
+@thresholds
+class ChampionLeftOptions:
     """No thresholds: any departure without a successor is a finding."""
 
 
