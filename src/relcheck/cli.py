@@ -84,6 +84,10 @@ def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
 
 
 PathsArg = Annotated[list[str], typer.Argument(help="Account files, directories (all *.yaml/*.yml below) or - for stdin.")]
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: one per CPU; 1 = strictly serial)."),
+]
 ConfigOpt = Annotated[
     Optional[Path],
     typer.Option("--config", help="Config file (default: relcheck.yaml or .relcheck.yaml here or above)."),
@@ -104,10 +108,12 @@ def audit(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr; only the report and errors.")] = False,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Audit accounts and report findings, scores and the next conversation to have."""
     from .engine import ConfigError, Engine
     from .facts import Context
+    from .progress import progress_bar
     from .runner import run_audit
 
     day = _parse_day(as_of)
@@ -119,8 +125,10 @@ def audit(
         settings = _settings(config, select, ignore, fail_on)
         engine = Engine(settings)
         _refuse_to_overwrite_inputs(output, paths)
-        report = run_audit(paths, engine, Context(as_of=day, lookback_days=settings.lookback_days),
-                           owner=owner, tier=tier.lower() if tier else None)
+        with progress_bar(enabled=not quiet) as progress:
+            report = run_audit(paths, engine, Context(as_of=day, lookback_days=settings.lookback_days),
+                               owner=owner, tier=tier.lower() if tier else None,
+                               jobs=_jobs(jobs), progress=progress)
     except RelcheckError as err:
         if err.errors:
             _report_errors(err.errors)
@@ -149,6 +157,14 @@ def audit(
     threshold = settings.fail_on
     if threshold != "never" and worst is not None and worst.rank >= _rank(threshold):
         raise typer.Exit(1)
+
+
+def _jobs(jobs: Optional[int]) -> int:
+    if jobs is not None:
+        return jobs
+    from .runner import default_jobs
+
+    return default_jobs()
 
 
 def _rank(name: str) -> int:
@@ -215,11 +231,12 @@ def _emit(text: str, output: Optional[Path]) -> None:
 def validate(
     paths: PathsArg,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Check files against the account format and references only; run no rules."""
     from .runner import load_all
 
-    accounts, errors = load_all(paths)
+    accounts, errors = load_all(paths, jobs=_jobs(jobs))
     _report_errors(errors)
     if not quiet:
         _say(f"relcheck: {len(accounts)} valid accounts, {len(errors)} errors")

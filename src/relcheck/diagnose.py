@@ -19,16 +19,20 @@ from .references import reference_problems, suggest
 from .yamlread import Positions, YamlError, read_documents
 
 
-def careful_load(label: str, data: bytes, line_offset: int = 0) -> FileResult:
+def careful_load(label: str, data: bytes, line_offset: int = 0, items_only: bool = False) -> FileResult:
     result = FileResult()
     documents = 0
     try:
         for document in read_documents(data, positions=True, line_offset=line_offset):
             documents += 1
-            for raw, where in account_mappings(label, document, result):
+            for raw, where in account_mappings(label, document, result, items_only):
                 _load_account(label, raw, document.positions, result, where)
     except YamlError as err:
+        if items_only:
+            raise
         result.errors.append(InputError(label, err.line, err.column, err.message))
+        return result
+    if items_only:
         return result
     if not result.accounts and not result.errors and not result.declares_no_accounts:
         message = "file holds no accounts (it is empty)" if documents == 0 else "file holds no accounts (only empty documents)"

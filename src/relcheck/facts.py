@@ -134,8 +134,17 @@ class AccountFacts:
 
     def key_contact(self, among: Optional[list[Interaction]] = None) -> Optional[Contact]:
         """The person to name in a suggestion: the most-touched current
-        contact (ties go to economic buyers and champions), else anyone."""
-        pool = among if among is not None else self.recent or self.history
+        contact in ``among`` (default: the window, else all history; ties go
+        to economic buyers and champions), else anyone."""
+        if among is None:
+            return self._usual_contact
+        return self._most_touched(among)
+
+    @cached_property
+    def _usual_contact(self) -> Optional[Contact]:
+        return self._most_touched(self.recent or self.history)
+
+    def _most_touched(self, pool: list[Interaction]) -> Optional[Contact]:
         counts: dict[str, int] = {}
         for interaction in pool:
             for who in interaction.with_:

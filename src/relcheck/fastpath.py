@@ -7,13 +7,16 @@ wins) or say exactly what is wrong and where.  So the fast path may be
 stricter than the models, never looser: a date written ``2026-1-5``, a number
 written ``1e5`` or an unusual enum spelling simply takes the slower path.
 
-It reads plain data as :mod:`relcheck.yamlread` builds it: mappings with
-text keys, lists, text scalars and ``None``.
+It reads plain data as :mod:`relcheck.yamlread` builds it (mappings with
+text keys, lists, text scalars and ``None``) or as yaml-rs builds it
+(:mod:`relcheck.fastyaml`), where numbers are already numbers: those are
+accepted for numeric fields only.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from math import isfinite
 from typing import Any, Callable
 
 from .records import (
@@ -52,13 +55,22 @@ def _is_decimal(text: str) -> bool:
     return bool(whole or fraction) and (not whole or _digits(whole)) and (not fraction or _digits(fraction))
 
 
+_DAYS: dict[str, date] = {}  # the same few hundred days recur across a file
+
+
 def _day(value: Any) -> date:
+    known = _DAYS.get(value) if type(value) is str else None
+    if known is not None:
+        return known
     if type(value) is str:
         if len(value) == 10 and value[4] == "-" and value[7] == "-" and _digits(value[:4] + value[5:7] + value[8:]):
             try:
-                return date(int(value[:4]), int(value[5:7]), int(value[8:]))
+                day = _DAYS[value] = date.fromisoformat(value)
             except ValueError:
                 raise Refused from None
+            if len(_DAYS) > 100_000:
+                _DAYS.clear()
+            return day
         value = day_of(value)
         if type(value) is date:
             return value
@@ -79,26 +91,28 @@ def _name(value: Any) -> str:
 
 
 def _number(value: Any, low: float, high: float) -> float:
-    if type(value) is str and _is_decimal(value):
+    kind = type(value)
+    if kind is str and _is_decimal(value):
         number = float(value)
-        if low <= number <= high:
-            return number
+    elif kind is int or kind is float:  # from yaml-rs (never bool: its type is bool)
+        number = float(value)
+    else:
+        raise Refused
+    if low <= number <= high and isfinite(number):
+        return number
     raise Refused
 
 
 def _count(value: Any) -> int:
     if type(value) is str and _digits(value):
         return int(value)
+    if type(value) is int and value >= 0:
+        return value
     raise Refused
 
 
 def _ratio(value: Any) -> float:
-    value = ratio_of(value)
-    if type(value) is float:
-        if 0 <= value <= 1:
-            return value
-        raise Refused
-    return _number(value, 0, 1)
+    return _number(ratio_of(value), 0, 1)
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -109,9 +123,14 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def _choice(kind: type) -> Callable[[Any], Any]:
+    exact = kind._value2member_map_  # the usual spelling, without Enum's slow call
+
     def read(value: Any) -> Any:
         if type(value) is not str:
             raise Refused
+        member = exact.get(value)
+        if member is not None:
+            return member
         try:
             return kind(value)
         except ValueError:
@@ -176,17 +195,50 @@ def _deal(data: Any) -> Deal:
 
 
 def _with(value: Any) -> tuple[str, ...]:
+    if type(value) is str:
+        name = value.strip()
+        if name:
+            return (name,)
+        raise Refused
     names = _texts(value)
     if not names or not all(names):
         raise Refused
     return names
 
 
-_interaction = _record(Interaction, {
-    "date": _day, "with": _with, "direction": _choice(Direction), "channel": _choice(Channel),
-    "purpose": _choice(Purpose), "response": _choice(Response), "questions": _count,
-    "talk_ratio": _ratio, "next_step": _text, "due": _day, "notes": _text,
-}, ("date", "with", "direction"), renamed={"with": "with_"})
+_INTERACTION_KEYS = frozenset({
+    "date", "with", "direction", "channel", "purpose", "response", "questions", "talk_ratio",
+    "next_step", "due", "notes",
+})
+_direction, _channel, _purpose, _response = (_choice(k) for k in (Direction, Channel, Purpose, Response))
+
+
+def _interaction(data: Any) -> Interaction:
+    """Written out field by field: a large export has hundreds of thousands
+    of interactions, and this is the hottest code in a run."""
+    if type(data) is not dict or not data.keys() <= _INTERACTION_KEYS:
+        raise Refused
+    get = data.get
+    when, who, direction = get("date"), get("with"), get("direction")
+    if when is None or who is None or direction is None:
+        raise Refused
+    channel, purpose, response = get("channel"), get("purpose"), get("response")
+    questions, talk_ratio, due = get("questions"), get("talk_ratio"), get("due")
+    next_step, notes = get("next_step"), get("notes")
+    return Interaction(
+        _day(when),
+        _with(who),
+        _direction(direction),
+        None if channel is None else _channel(channel),
+        Purpose.OTHER if purpose is None else _purpose(purpose),
+        None if response is None else _response(response),
+        None if questions is None else _count(questions),
+        None if talk_ratio is None else _ratio(talk_ratio),
+        None if next_step is None else _text(next_step),
+        None if due is None else _day(due),
+        None if notes is None else _text(notes),
+    )
+
 
 _suppression = _record(Suppression, {"rule": _name, "reason": _name, "until": _day}, ("rule", "reason"))
 

@@ -24,7 +24,7 @@ from .references import norm_name, reference_problems, suggest
 from .sources import Source, read_source
 from .yamlread import Document, YamlError, read_documents
 
-__all__ = ["LoadedAccount", "FileResult", "load_file", "load_bytes", "suggest", "unique_accounts"]
+__all__ = ["AccountKey", "LoadedAccount", "FileResult", "load_file", "load_bytes", "suggest", "unique_accounts"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,21 @@ class LoadedAccount:
     path: str
     line: int
     column: int
+
+
+@dataclass(frozen=True)
+class AccountKey:
+    """What the run needs to know of every account to find duplicates."""
+
+    name: str
+    id: str | None
+    path: str
+    line: int
+    column: int
+
+    @classmethod
+    def of(cls, loaded: LoadedAccount) -> "AccountKey":
+        return cls(loaded.account.name, loaded.account.id, loaded.path, loaded.line, loaded.column)
 
 
 @dataclass
@@ -55,18 +70,26 @@ def load_file(source: Source) -> FileResult:
     return load_bytes(source.label, data)
 
 
-def load_bytes(label: str, data: bytes, line_offset: int = 0) -> FileResult:
-    """Parse and validate the bytes of one account file (or one slice of one,
-    starting ``line_offset`` lines into the file)."""
+def load_bytes(label: str, data: bytes, line_offset: int = 0, items_only: bool = False) -> FileResult:
+    """Parse and validate the bytes of one account file.
+
+    With ``items_only``, ``data`` is a slice of a file's ``accounts:`` list
+    (see :mod:`relcheck.split`) that starts ``line_offset`` lines into the
+    file; a YAML error in a slice raises :class:`YamlError`, because the
+    whole file must then be read again to tell what is really wrong."""
     binary = _binary_problem(label, data, line_offset)
     if binary is not None:
         return FileResult(errors=[binary])
     try:
-        return _fast(label, data, line_offset)
-    except (Refused, YamlError):
-        from .diagnose import careful_load
+        return _fast(label, data, line_offset, items_only)
+    except YamlError:
+        if items_only:
+            raise
+    except Refused:
+        pass
+    from .diagnose import careful_load
 
-        return careful_load(label, data, line_offset)
+    return careful_load(label, data, line_offset, items_only)
 
 
 def _binary_problem(label: str, data: bytes, line_offset: int) -> InputError | None:
@@ -78,12 +101,21 @@ def _binary_problem(label: str, data: bytes, line_offset: int) -> InputError | N
     return InputError(label, line, column, "this looks like a binary file, not YAML text (it contains NUL bytes)")
 
 
-def _fast(label: str, data: bytes, line_offset: int) -> FileResult:
+def _fast(label: str, data: bytes, line_offset: int, items_only: bool) -> FileResult:
     result = FileResult()
-    documents = 0
+    if items_only:
+        from .fastyaml import read_items
+
+        read = read_items(data, line_offset)
+        if read is not None:
+            for raw, where in zip(*read):
+                account = fast_account(raw)
+                if reference_problems(account):
+                    raise Refused
+                result.accounts.append(LoadedAccount(account, label, *where))
+            return result
     for document in read_documents(data, positions=False, line_offset=line_offset):
-        documents += 1
-        for raw, where in account_mappings(label, document, result):
+        for raw, where in account_mappings(label, document, result, items_only):
             account = fast_account(raw)
             if reference_problems(account):
                 raise Refused
@@ -98,11 +130,16 @@ def _fast(label: str, data: bytes, line_offset: int) -> FileResult:
 _TOP_KEYS = ("accounts", "version")
 
 
-def account_mappings(label: str, doc: Document, result: FileResult) -> Iterator[tuple[Any, tuple[int, int]]]:
+def account_mappings(label: str, doc: Document, result: FileResult,
+                     items_only: bool = False) -> Iterator[tuple[Any, tuple[int, int]]]:
     """Each account mapping in a document, with where it starts; problems
-    with the document's shape are added to ``result.errors``."""
+    with the document's shape are added to ``result.errors``.  With
+    ``items_only`` the document is a slice of an ``accounts:`` list."""
     data, pos = doc.data, doc.positions
     top = (doc.line, doc.column)
+    if items_only:
+        yield from _items(label, data if isinstance(data, list) else [data], pos, result, top)
+        return
     if data is None:
         return  # an empty document (a stray '---') holds nothing; see README
     if not isinstance(data, dict):
@@ -147,40 +184,44 @@ def account_mappings(label: str, doc: Document, result: FileResult) -> Iterator[
         return
     if not accounts:
         result.declares_no_accounts = True
+    yield from _items(label, accounts, pos, result, where)
+
+
+def _items(label: str, accounts: list, pos: Any, result: FileResult,
+           where: tuple[int, int]) -> Iterator[tuple[Any, tuple[int, int]]]:
     for index, item in enumerate(accounts):
         item_at = pos.start.get(id(item)) or pos.of_value(accounts, index) or where
         if not isinstance(item, dict):
-            result.errors.append(InputError(label, *item_at, f"accounts[{index}] should be an account mapping with 'name:'"))
+            result.errors.append(InputError(label, *item_at, "each item of 'accounts' should be an account mapping with 'name:'"))
             continue
         yield item, item_at
 
 
-def unique_accounts(loaded: list[LoadedAccount]) -> tuple[list[LoadedAccount], list[InputError]]:
+def unique_accounts(keys: list[AccountKey]) -> tuple[list[AccountKey], list[InputError]]:
     """Keep the first of accounts with the same name (or explicit id) in the
     run; each later one is an error naming the first."""
     errors: list[InputError] = []
-    kept: list[LoadedAccount] = []
-    names: dict[str, LoadedAccount] = {}
-    ids: dict[str, LoadedAccount] = {}
-    for item in loaded:
-        first = names.get(norm_name(item.account.name))
+    kept: list[AccountKey] = []
+    names: dict[str, AccountKey] = {}
+    ids: dict[str, AccountKey] = {}
+    for item in keys:
+        first = names.get(norm_name(item.name))
         if first is not None:
             errors.append(InputError(
                 item.path, item.line, item.column,
-                f"duplicate account '{item.account.name}' (first at {first.path}:{first.line}); "
+                f"duplicate account '{item.name}' (first at {first.path}:{first.line}); "
                 "account names must be unique across the run",
             ))
             continue
-        explicit = item.account.id
-        if explicit and explicit in ids:
-            first = ids[explicit]
+        if item.id and item.id in ids:
+            first = ids[item.id]
             errors.append(InputError(
                 item.path, item.line, item.column,
-                f"duplicate account id '{explicit}' (also '{first.account.name}' at {first.path}:{first.line})",
+                f"duplicate account id '{item.id}' (also '{first.name}' at {first.path}:{first.line})",
             ))
             continue
-        names[norm_name(item.account.name)] = item
-        if explicit:
-            ids[explicit] = item
+        names[norm_name(item.name)] = item
+        if item.id:
+            ids[item.id] = item
         kept.append(item)
     return kept, errors

@@ -8,6 +8,7 @@ as pydantic reports them) and a message; the loader turns the location into
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Iterable
 
 from .records import Account
@@ -29,8 +30,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+@lru_cache(maxsize=8192)
 def norm_name(name: str) -> str:
-    """Names match regardless of case and spacing."""
+    """Names match regardless of case and spacing (cached: rules ask often)."""
     return " ".join(name.split()).casefold()
 
 

@@ -1,50 +1,204 @@
-"""One audit run: paths in, a :class:`~relcheck.report.Report` out.
+"""One run: paths in, a :class:`~relcheck.report.Report` out.
 
-Files are read and audited one at a time and only results are kept, so
-memory follows the largest file, not the size of the run.
+The input is cut into units of work: a small file is one unit, a large
+``accounts:`` file is cut into slices of whole accounts (:mod:`relcheck.split`).
+Each unit is read, validated and audited on its own, and only its results
+are kept, so memory follows the largest unit, not the size of the run.  With
+``jobs > 1`` units run in worker processes (both cores); results are put back
+in input order, so the report is the same whatever the number of jobs.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional
 
-from .engine import Engine
 from .errors import InputError
-from .facts import Context, norm_name
-from .loader import LoadedAccount, load_file, unique_accounts
-from .report import Report
-from .sources import expand
+from .loader import AccountKey, LoadedAccount, load_bytes, unique_accounts
+from .report import AccountResult, Report
+from .sources import Source, expand, read_source
+from .split import MIN_SPLIT_BYTES, split_accounts
+from .yamlread import YamlError
+
+PARALLEL_MIN_BYTES = 2 << 20
+"""Below this much input, worker processes cost more than they save."""
 
 
-def load_all(paths: Iterable[str]) -> tuple[list[LoadedAccount], list[InputError]]:
-    """Every valid account in ``paths`` and every input error, in input order."""
-    accounts: list[LoadedAccount] = []
+@dataclass(frozen=True)
+class Unit:
+    """A piece of work: a whole file (read by whoever runs it) or a slice."""
+
+    index: int  # which input it belongs to
+    source: Source
+    data: Optional[bytes] = None
+    line_offset: int = 0
+    items_only: bool = False
+    last: bool = True  # the last unit of its input
+
+
+@dataclass
+class UnitResult:
+    index: int
+    last: bool
+    size: int
+    # Only what the run keeps: each account's key (for duplicates) and result;
+    # the account records themselves stay in the worker.
+    accounts: list[tuple[AccountKey, Optional[AccountResult]]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    broken: bool = False  # a slice did not parse: read the whole input again
+
+
+Audit = Callable[[LoadedAccount], Optional[AccountResult]]
+_AUDIT: Optional[Audit] = None  # set in each worker by _set_audit
+
+
+def _set_audit(audit: Optional[Audit]) -> None:
+    global _AUDIT
+    _AUDIT = audit
+
+
+def _run_unit(unit: Unit) -> UnitResult:
+    data = unit.data if unit.data is not None else read_source(unit.source)
+    result = UnitResult(unit.index, unit.last, len(data) if isinstance(data, bytes) else 0)
+    if isinstance(data, InputError):
+        result.errors.append(data)
+        return result
+    try:
+        loaded = load_bytes(unit.source.label, data, unit.line_offset, unit.items_only)
+    except YamlError:
+        result.broken = True
+        return result
+    result.errors = loaded.errors
+    for account in loaded.accounts:
+        result.accounts.append((AccountKey.of(account), _AUDIT(account) if _AUDIT else None))
+    return result
+
+
+class _Plan:
+    """The units of a run, made lazily (a slice is cut when a worker is ready
+    for it), keeping each split input's bytes until its last slice is back."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.whole: dict[int, bytes] = {}
+        self.total = sum(_size(s) for s in sources)
+
+    def __iter__(self) -> Iterator[Unit]:
+        for index, source in enumerate(self.sources):
+            if _size(source) < MIN_SPLIT_BYTES:
+                yield Unit(index, source)
+                continue
+            data = read_source(source)
+            if isinstance(data, InputError):
+                yield Unit(index, source)  # whoever runs it reports the error
+                continue
+            slices = split_accounts(data)
+            if slices is None or len(slices) == 1:
+                yield Unit(index, source, data)
+                continue
+            self.whole[index] = data
+            for number, (offset, part) in enumerate(slices):
+                yield Unit(index, source, part, offset, True, last=number == len(slices) - 1)
+
+
+def _size(source: Source) -> int:
+    if source.path is None:
+        return MIN_SPLIT_BYTES  # stdin: read it, and cut it if it is large
+    try:
+        return source.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def run(
+    paths: Iterable[str],
+    audit: Optional[Audit] = None,
+    jobs: int = 1,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> tuple[list[tuple[AccountKey, Optional[AccountResult]]], list[InputError]]:
+    """Load (and audit) everything in ``paths``: every valid account's key
+    with its result, in input order, and every input error."""
+    sources: list[Source] = []
     errors: list[InputError] = []
     for item in expand(list(paths)):
-        if isinstance(item, InputError):
-            errors.append(item)
+        (errors if isinstance(item, InputError) else sources).append(item)
+    units = _Plan(sources)
+    accounts: list[tuple[AccountKey, Optional[AccountResult]]] = []
+    pending: list[UnitResult] = []
+    done = 0
+    for result in _results(units, audit, jobs):
+        done += result.size
+        if progress:
+            progress(done, units.total)
+        pending.append(result)
+        if not result.last:
             continue
-        result = load_file(item)
-        accounts.extend(result.accounts)
-        errors.extend(result.errors)
-    accounts, duplicates = unique_accounts(accounts)
-    return accounts, errors + duplicates
+        if any(r.broken for r in pending):
+            # A slice did not parse on its own: read the whole input, carefully.
+            source = sources[result.index]
+            _set_audit(audit)
+            pending = [_run_unit(Unit(result.index, source, units.whole.get(result.index)))]
+        units.whole.pop(result.index, None)
+        for finished in pending:
+            accounts.extend(finished.accounts)
+            errors.extend(finished.errors)
+        pending = []
+    kept, duplicates = unique_accounts([loaded for loaded, _ in accounts])
+    keep = {id(loaded) for loaded in kept}
+    return [pair for pair in accounts if id(pair[0]) in keep], errors + duplicates
 
 
-def run_audit(
-    paths: Iterable[str],
-    engine: Engine,
-    context: Context,
-    owner: Optional[str] = None,
-    tier: Optional[str] = None,
-) -> Report:
-    accounts, errors = load_all(paths)
+def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[UnitResult]:
+    if jobs <= 1 or units.total < PARALLEL_MIN_BYTES:
+        _set_audit(audit)
+        yield from map(_run_unit, units)
+        return
+    import multiprocessing
+
+    # fork: workers start at once with everything already imported.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(processes=jobs, initializer=_set_audit, initargs=(audit,)) as pool:
+        yield from pool.imap(_run_unit, units, chunksize=1)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run_audit(paths, engine, context, owner=None, tier=None, jobs: int = 1, progress=None) -> Report:
+    """Audit every account in ``paths`` with ``engine`` as of ``context``."""
+    audit = AccountAudit(engine, context, owner, tier)
+    accounts, errors = run(paths, audit, jobs, progress)
     report = Report(as_of=context.as_of, errors=errors)
-    for loaded in accounts:
-        account = loaded.account
-        if owner is not None and norm_name(account.owner or "") != norm_name(owner):
-            continue
-        if tier is not None and account.tier.value != tier:
-            continue
-        report.accounts.append(engine.audit(loaded, context))
+    report.accounts = [result for _, result in accounts if result is not None]
     return report
+
+
+def load_all(paths: Iterable[str], jobs: int = 1) -> tuple[list[AccountKey], list[InputError]]:
+    """The key of every valid account in ``paths`` and every input error, in input order."""
+    accounts, errors = run(paths, None, jobs)
+    return [key for key, _ in accounts], errors
+
+
+@dataclass(frozen=True)
+class AccountAudit:
+    """Audit one loaded account, unless the owner or tier filter leaves it out
+    (picklable, so worker processes can run it)."""
+
+    engine: object
+    context: object
+    owner: Optional[str] = None
+    tier: Optional[str] = None
+
+    def __call__(self, loaded: LoadedAccount) -> Optional[AccountResult]:
+        from .references import norm_name
+
+        account = loaded.account
+        if self.owner is not None and norm_name(account.owner or "") != norm_name(self.owner):
+            return None
+        if self.tier is not None and account.tier.value != self.tier:
+            return None
+        return self.engine.audit(loaded, self.context)

@@ -46,6 +46,7 @@ ALIAS_BUDGET = 100_000
 """Extra nodes aliases may add beyond the nodes written in the document."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 # Core-schema tags: honoured by treating the value as its text (the model
 # parses it); anything else -- !!python/..., !!binary, local tags -- is refused.
@@ -128,7 +129,11 @@ class Document:
 
 
 class _Frame:
-    __slots__ = ("value", "is_map", "key", "key_pos", "merges", "explicit", "size", "anchor", "pos")
+    """A mapping or list being built.  While a mapping is open it holds only
+    the keys written in it (merge keys are applied when it closes), so a key
+    already present is a duplicate."""
+
+    __slots__ = ("value", "is_map", "key", "key_pos", "merges", "size", "anchor", "pos")
 
     def __init__(self, value: Any, is_map: bool, anchor: Optional[str], pos: Position) -> None:
         self.value = value
@@ -136,7 +141,6 @@ class _Frame:
         self.key: Any = _NO_KEY
         self.key_pos: Position = pos
         self.merges: list[tuple[Any, Position]] = []
-        self.explicit: set = set()
         self.size = 1
         self.anchor = anchor
         self.pos = pos
@@ -240,10 +244,29 @@ def _build(parser: Any, track: bool, offset: int) -> Iterator[Document]:
                 if tag is not None and tag not in _SCALAR_TAGS:
                     _bad_tag(tag, _pos(event.start_mark))
                 value: Any = event.value
-                if (event.implicit[0] and value in _NULLS) or tag == _CORE + "null":
+                if (value in _NULLS and event.implicit[0]) or tag == _NULL_TAG:
                     value = None
-                size = 1
                 anchor = event.anchor
+                if tracked is None and anchor is None and stack:
+                    # The common case, inlined: a plain value into an open
+                    # container, with no positions to record.
+                    frame = stack[-1]
+                    frame.size += 1
+                    if not frame.is_map:
+                        frame.value.append(value)
+                        continue
+                    key = frame.key
+                    if key is _NO_KEY:
+                        frame.key = "null" if value is None else value
+                        frame.key_pos = _pos(event.start_mark) if frame.key in frame.value else frame.pos
+                        continue
+                    frame.key = _NO_KEY
+                    if key == "<<" or key in frame.value:
+                        _attach(frame, value, _pos(event.start_mark), 0, None, key)
+                        continue
+                    frame.value[key] = value
+                    continue
+                size = 1
                 mark = event.start_mark
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 written += 1
@@ -317,7 +340,10 @@ def _build(parser: Any, track: bool, offset: int) -> Iterator[Document]:
         yield Document(root, doc_pos[0], doc_pos[1], pos)
 
 
-def _attach(frame: _Frame, value: Any, where: Position, size: int, pos: Optional[Positions]) -> None:
+def _attach(frame: _Frame, value: Any, where: Position, size: int, pos: Optional[Positions],
+            key: Any = _NO_KEY) -> None:
+    """Put a finished value into the open container (``key``: the value's key
+    when the caller has already taken it from the frame)."""
     frame.size += size
     container = frame.value
     if not frame.is_map:
@@ -325,22 +351,22 @@ def _attach(frame: _Frame, value: Any, where: Position, size: int, pos: Optional
         if pos is not None:
             pos.at[id(container)].append(where)
         return
-    if frame.key is _NO_KEY:
-        if value is not None and not isinstance(value, str):
-            raise YamlError("a mapping key must be plain text", *where)
-        frame.key = "null" if value is None else value
-        frame.key_pos = where
-        return
-    key = frame.key
-    frame.key = _NO_KEY
+    if key is _NO_KEY:
+        if frame.key is _NO_KEY:
+            if value is not None and not isinstance(value, str):
+                raise YamlError("a mapping key must be plain text", *where)
+            frame.key = "null" if value is None else value
+            frame.key_pos = where
+            return
+        key = frame.key
+        frame.key = _NO_KEY
     if key == "<<":
         frame.merges.append((value, where))
         return
-    if key in frame.explicit:
+    if key in container:
         first = pos.of_key(container, key) if pos is not None else None
         where_first = f" (first at line {first[0]})" if first else ""
         raise YamlError(f"duplicate key '{key}'{where_first}", *frame.key_pos)
-    frame.explicit.add(key)
     container[key] = value
     if pos is not None:
         pos.at[id(container)][key] = where

@@ -1,0 +1,82 @@
+"""Cut a large ``accounts:`` file into slices of whole accounts.
+
+A nightly export is one document with a long block list:
+
+    accounts:
+      - name: ...
+        ...
+      - name: ...
+
+Each slice (a run of whole list items, about ``target`` bytes) is itself a
+YAML block list, so it can be read, validated and audited on its own: by
+another core, and without holding the whole file's objects in memory at
+once.  Lines keep their indentation, so columns stay right, and each slice
+knows the line it starts on.
+
+Only files in exactly that shape are cut; anything else (flow style, several
+documents, other top-level keys, tabs) is read whole.  A wrong cut cannot go
+unnoticed: the slices would not parse, and the loader then reads the whole
+file carefully.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+MIN_SPLIT_BYTES = 1 << 20
+"""Files smaller than this are read whole."""
+
+TARGET_SLICE_BYTES = 256 * 1024
+"""About how much YAML each slice holds."""
+
+_ACCOUNTS_LINE = re.compile(rb"(?m)^accounts:[ \t]*(?:#[^\n]*)?\r?\n")
+_PREFIX_LINE = re.compile(rb"[ \t]*(?:#.*)?\r?|---[ \t]*(?:#.*)?\r?|%.*")
+_FIRST_ITEM = re.compile(rb"(?m)^( *)-(?:[ \t]|\r?$)")
+_TAB_INDENT = re.compile(rb"\n *\t")  # patterns start with a literal "\n": far faster than (?m)^
+
+
+def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
+    """``[(line_offset, slice), ...]`` covering every account of ``data``, or
+    ``None`` when the file is not a plain ``accounts:`` block list."""
+    header = _ACCOUNTS_LINE.search(data)
+    if header is None or data.find(b"\naccounts:", header.end() - 1) != -1:
+        return None  # a second "accounts:" is a duplicate key: the careful reading reports it
+    for line in data[: header.start()].split(b"\n"):
+        if not _PREFIX_LINE.fullmatch(line):
+            return None
+    body_start = header.end()
+    first = _FIRST_ITEM.search(data, body_start)
+    if first is None or data[body_start: first.start()].strip(b" \t\r\n") and not _only_comments(
+        data[body_start: first.start()]
+    ):
+        return None
+    if _TAB_INDENT.search(data, body_start):
+        return None
+    indent = len(first.group(1))
+    item = re.compile(rb"\n" + b" " * indent + rb"-(?:[ \t]|\r?\n)")
+    # Any other line at or left of the items' indent ends the list: then the
+    # file has more than the list, and is read whole.  (Plain searches for a
+    # newline followed by such a line: a look-ahead per line is ten times slower.)
+    shallower = b" {0,%d}" % (indent - 1) if indent else b"(?!)"
+    outside = re.compile(
+        rb"\n(?: {0,%d}[^ \t\r\n#-]| {0,%d}-[^ \t\r\n]|%s-)" % (indent, indent, shallower)
+    )
+    if outside.search(data, first.start()):
+        return None
+
+    slices: list[tuple[int, bytes]] = []
+    start = first.start()
+    line = data.count(b"\n", 0, start)
+    for match in item.finditer(data, start):
+        at = match.start() + 1  # the item's line starts after the newline
+        if at - start >= target:
+            slices.append((line, data[start:at]))
+            line += data.count(b"\n", start, at)
+            start = at
+    slices.append((line, data[start:]))
+    return slices
+
+
+def _only_comments(text: bytes) -> bool:
+    return all(not line.strip() or line.lstrip().startswith(b"#") for line in text.split(b"\n"))
