@@ -128,7 +128,7 @@ def audit(
         with progress_bar(enabled=not quiet) as progress:
             report = run_audit(paths, engine, Context(as_of=day, lookback_days=settings.lookback_days),
                                owner=owner, tier=tier.lower() if tier else None,
-                               jobs=_jobs(jobs), progress=progress)
+                               jobs=_jobs(jobs), progress=progress, encode=fmt is Format.JSON)
     except RelcheckError as err:
         if err.errors:
             _report_errors(err.errors)
@@ -320,14 +320,33 @@ def init(
 
 def main() -> None:
     """Console-script entry point."""
+    code = 0
     try:
         app()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if isinstance(done.code, str):
+            _say(done.code)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         _say("relcheck: interrupted")
-        sys.exit(130)
+        code = 130
     except Exception as err:  # pragma: no cover - a bug in relcheck itself
         if os.environ.get("RELCHECK_DEBUG"):
             raise
         _say(f"relcheck: internal error: {type(err).__name__}: {err} "
              "(please report it; set RELCHECK_DEBUG=1 for the traceback)")
-        sys.exit(2)
+        code = 2
+    _finish(code)
+
+
+def _finish(code: int) -> None:
+    """Flush and leave at once: a large run holds millions of small objects,
+    and freeing them one by one at exit takes longer than some whole audits.
+    Everything relcheck writes is complete (and --output renamed into place)
+    by now."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            pass  # the reader went away; nothing left to say
+    os._exit(code)

@@ -123,18 +123,22 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def _choice(kind: type) -> Callable[[Any], Any]:
-    exact = kind._value2member_map_  # the usual spelling, without Enum's slow call
+    # Spellings seen so far ("yes", "Yes", "NO"...), to skip Enum's slow call.
+    spellings = dict(kind._value2member_map_)
 
     def read(value: Any) -> Any:
         if type(value) is not str:
             raise Refused
-        member = exact.get(value)
+        member = spellings.get(value)
         if member is not None:
             return member
         try:
-            return kind(value)
+            member = kind(value)
         except ValueError:
             raise Refused from None
+        if len(spellings) < 1000:
+            spellings[value] = member
+        return member
     return read
 
 

@@ -79,6 +79,9 @@ class AccountResult:
     findings: tuple[Finding, ...]
     score_breakdown: tuple[dict[str, Any], ...] = ()
     suppressions: tuple[SuppressionUse, ...] = ()
+    encoded: Optional[str] = field(default=None, compare=False, repr=False)
+    """This account's JSON, when made where the account was audited (a
+    worker process) so the report is only joined, not encoded, at the end."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -125,12 +128,14 @@ class Report:
             "errors": len(self.errors),
         }
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, with_accounts: bool = True) -> dict[str, Any]:
+        """The report as JSON data (``accounts`` left empty when the caller
+        encodes them itself, one by one)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "relcheck_version": __version__,
             "as_of": self.as_of.isoformat(),
             "summary": self.summary(),
-            "accounts": [a.to_json() for a in self.accounts],
+            "accounts": [a.to_json() for a in self.accounts] if with_accounts else [],
             "errors": [e.to_json() for e in self.errors],
         }

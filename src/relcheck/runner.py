@@ -10,16 +10,17 @@ in input order, so the report is the same whatever the number of jobs.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import InputError
 from .loader import AccountKey, LoadedAccount, load_bytes, unique_accounts
 from .report import AccountResult, Report
 from .sources import Source, expand, read_source
-from .split import MIN_SPLIT_BYTES, split_accounts
+from .split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts
 from .yamlread import YamlError
 
 PARALLEL_MIN_BYTES = 2 << 20
@@ -65,8 +66,12 @@ def _run_unit(unit: Unit) -> UnitResult:
     if isinstance(data, InputError):
         result.errors.append(data)
         return result
+    label = unit.source.label
     try:
-        loaded = load_bytes(unit.source.label, data, unit.line_offset, unit.items_only)
+        if unit.data is None:
+            loaded = _load_whole(label, data)
+        else:
+            loaded = load_bytes(label, data, unit.line_offset, unit.items_only)
     except YamlError:
         result.broken = True
         return result
@@ -76,18 +81,60 @@ def _run_unit(unit: Unit) -> UnitResult:
     return result
 
 
+def _load_whole(label: str, data: bytes):
+    """A whole small file: read as one slice when it is a plain ``accounts:``
+    list (the fastest path), else as it is."""
+    slices = split_accounts(data, target=len(data) + 1)
+    if slices is not None and len(slices) == 1:
+        offset, part = slices[0]
+        try:
+            return load_bytes(label, part, offset, items_only=True)
+        except YamlError:
+            pass  # read the whole file, which reports the error where it is
+    return load_bytes(label, data)
+
+
+def _run_batch(batch: list[Unit]) -> list[UnitResult]:
+    # The cyclic garbage collector would walk the hundreds of thousands of
+    # fresh objects of a batch again and again (they hold no cycles); pause it.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return [_run_unit(unit) for unit in batch]
+    finally:
+        if paused:
+            gc.enable()
+
+
 class _Plan:
-    """The units of a run, made lazily (a slice is cut when a worker is ready
-    for it), keeping each split input's bytes until its last slice is back."""
+    """The work of a run, made lazily (a slice is cut when a worker is ready
+    for it), keeping each split input's bytes until its last slice is back.
+
+    Work goes out in batches of about a slice's worth of bytes: many small
+    files travel together, since sending each on its own to a worker costs
+    more than reading it."""
 
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
         self.whole: dict[int, bytes] = {}
-        self.total = sum(_size(s) for s in sources)
+        self.sizes = [_size(s) for s in sources]
+        self.total = sum(self.sizes)
 
-    def __iter__(self) -> Iterator[Unit]:
+    def __iter__(self) -> Iterator[list[Unit]]:
+        batch: list[Unit] = []
+        batch_bytes = 0
+        for unit in self._units():
+            batch.append(unit)
+            batch_bytes += len(unit.data) if unit.data is not None else self.sizes[unit.index]
+            if batch_bytes >= TARGET_SLICE_BYTES:
+                yield batch
+                batch, batch_bytes = [], 0
+        if batch:
+            yield batch
+
+    def _units(self) -> Iterator[Unit]:
         for index, source in enumerate(self.sources):
-            if _size(source) < MIN_SPLIT_BYTES:
+            if self.sizes[index] < MIN_SPLIT_BYTES:
                 yield Unit(index, source)
                 continue
             data = read_source(source)
@@ -128,7 +175,7 @@ def run(
     accounts: list[tuple[AccountKey, Optional[AccountResult]]] = []
     pending: list[UnitResult] = []
     done = 0
-    for result in _results(units, audit, jobs):
+    for result in (r for batch in _results(units, audit, jobs) for r in batch):
         done += result.size
         if progress:
             progress(done, units.total)
@@ -150,27 +197,47 @@ def run(
     return [pair for pair in accounts if id(pair[0]) in keep], errors + duplicates
 
 
-def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[UnitResult]:
+def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[UnitResult]]:
     if jobs <= 1 or units.total < PARALLEL_MIN_BYTES:
         _set_audit(audit)
-        yield from map(_run_unit, units)
+        yield from map(_run_batch, units)
         return
     import multiprocessing
+    from collections import deque
 
     # fork: workers start at once with everything already imported.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(processes=jobs, initializer=_set_audit, initargs=(audit,)) as pool:
-        yield from pool.imap(_run_unit, units, chunksize=1)
+    workers = jobs - 1  # this process is the last of the jobs: it works too
+    _set_audit(audit)
+    with context.Pool(processes=workers, initializer=_set_audit, initargs=(audit,)) as pool:
+        # In input order: finished batches (lists) and batches out with a worker.
+        queue: deque = deque()
+        out = 0
+        for batch in units:
+            if out < 2 * workers:  # keep every worker busy, one batch queued behind
+                queue.append(pool.apply_async(_run_batch, (batch,)))
+                out += 1
+            else:
+                queue.append(_run_batch(batch))
+            while queue and (isinstance(queue[0], list) or queue[0].ready()):
+                head = queue.popleft()
+                if not isinstance(head, list):
+                    head, out = head.get(), out - 1
+                yield head
+        for head in queue:
+            yield head if isinstance(head, list) else head.get()
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_audit(paths, engine, context, owner=None, tier=None, jobs: int = 1, progress=None) -> Report:
-    """Audit every account in ``paths`` with ``engine`` as of ``context``."""
-    audit = AccountAudit(engine, context, owner, tier)
+def run_audit(paths, engine, context, owner=None, tier=None, jobs: int = 1, progress=None,
+              encode: bool = False) -> Report:
+    """Audit every account in ``paths`` with ``engine`` as of ``context``
+    (``encode``: make each account's JSON as it is audited)."""
+    audit = AccountAudit(engine, context, owner, tier, encode)
     accounts, errors = run(paths, audit, jobs, progress)
     report = Report(as_of=context.as_of, errors=errors)
     report.accounts = [result for _, result in accounts if result is not None]
@@ -192,6 +259,7 @@ class AccountAudit:
     context: object
     owner: Optional[str] = None
     tier: Optional[str] = None
+    encode: bool = False  # also make the account's JSON (for --format json)
 
     def __call__(self, loaded: LoadedAccount) -> Optional[AccountResult]:
         from .references import norm_name
@@ -201,4 +269,9 @@ class AccountAudit:
             return None
         if self.tier is not None and account.tier.value != self.tier:
             return None
-        return self.engine.audit(loaded, self.context)
+        result = self.engine.audit(loaded, self.context)
+        if self.encode:
+            from .reporters.json_report import encode_account
+
+            result = replace(result, encoded=encode_account(result))
+        return result

@@ -39,17 +39,16 @@ _TAB_INDENT = re.compile(rb"\n *\t")  # patterns start with a literal "\n": far 
 def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
     """``[(line_offset, slice), ...]`` covering every account of ``data``, or
     ``None`` when the file is not a plain ``accounts:`` block list."""
-    header = _ACCOUNTS_LINE.search(data)
+    at = 0 if data.startswith(b"accounts:") else data.find(b"\naccounts:") + 1
+    header = _ACCOUNTS_LINE.match(data, at) if at or data.startswith(b"accounts:") else None
     if header is None or data.find(b"\naccounts:", header.end() - 1) != -1:
         return None  # a second "accounts:" is a duplicate key: the careful reading reports it
     for line in data[: header.start()].split(b"\n"):
         if not _PREFIX_LINE.fullmatch(line):
             return None
     body_start = header.end()
-    first = _FIRST_ITEM.search(data, body_start)
-    if first is None or data[body_start: first.start()].strip(b" \t\r\n") and not _only_comments(
-        data[body_start: first.start()]
-    ):
+    first = _first_item(data, body_start)  # blank lines and comments may come first
+    if first is None:
         return None
     if _TAB_INDENT.search(data, body_start):
         return None
@@ -78,5 +77,14 @@ def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[li
     return slices
 
 
-def _only_comments(text: bytes) -> bool:
-    return all(not line.strip() or line.lstrip().startswith(b"#") for line in text.split(b"\n"))
+def _first_item(data: bytes, start: int):
+    """The first list item after ``start``, skipping blank and comment lines."""
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end == -1 else end + 1
+        line = data[start:end].strip()
+        if line and not line.startswith(b"#"):
+            return _FIRST_ITEM.match(data, start)
+        start = end
+    return None
+

@@ -10,22 +10,32 @@ from __future__ import annotations
 
 import json
 
-from ..report import Report
+from ..report import AccountResult, Report
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
-def _block(items: list) -> str:
-    if not items:
+def encode_account(account: AccountResult) -> str:
+    """One account's line of the JSON report."""
+    return account.encoded or _encode(account.to_json())
+
+
+def _block(lines: list[str]) -> str:
+    if not lines:
         return "[]"
-    return "[\n" + ",\n".join("    " + _encode(item) for item in items) + "\n  ]"
+    return "[\n" + ",\n".join("    " + line for line in lines) + "\n  ]"
 
 
 def render_json(report: Report) -> str:
-    data = report.to_json()
+    data = report.to_json(with_accounts=False)
     lines = []
     for key, value in data.items():
-        text = _block(value) if key in ("accounts", "errors") else _encode(value)
+        if key == "accounts":
+            text = _block([encode_account(a) for a in report.accounts])
+        elif key == "errors":
+            text = _block([_encode(e) for e in value])
+        else:
+            text = _encode(value)
         lines.append(f"  {_encode(key)}: {text}")
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
