@@ -92,14 +92,15 @@ def main() -> None:
     args = parser.parse_args()
     repeat = args.repeat or (1 if args.quick else 3)
     accounts, files = (200, 200) if args.quick else (1000, 1000)
+    per_file = 50  # interactions per file in the directory corpus
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
     with tempfile.TemporaryDirectory(prefix="relcheck-bench-") as tmp:
         work = Path(tmp)
         big = write_file(work / "big.yaml", accounts, 70)
         small = write_file(work / "small.yaml", 3, 10)
-        folder = write_dir(work / "dir", files, 20)
-        folder_small = write_dir(work / "dir-small", max(files // 10, 10), 20)
+        folder = write_dir(work / "dir", files, per_file)
+        folder_small = write_dir(work / "dir-small", max(files // 10, 10), per_file)
         size = big.stat().st_size / 1e6
         print(f"relcheck benchmark: {cpus} CPUs, Python {sys.version.split()[0]}, {repeat} run(s) each")
 
@@ -123,7 +124,7 @@ def main() -> None:
         version_t, _ = measure([PY, "-m", "relcheck", "--version"], repeat * 5)
         row("relcheck --version", f"{version_t * 1000:.0f} ms", "")
 
-        print(f"\nA directory of {files} account files (20 interactions each)")
+        print(f"\nA directory of {files} account files ({per_file} interactions each)")
         serial_t, serial_m = measure(relcheck(str(folder), "--jobs", "1"), repeat)
         parallel_t, parallel_m = measure(relcheck(str(folder), "--jobs", "2"), repeat)
         _, few_m = measure(relcheck(str(folder_small), "--jobs", "1"), repeat)

@@ -214,8 +214,10 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
         # In input order: finished batches (lists) and batches out with a worker.
         queue: deque = deque()
         out = 0
-        for batch in units:
-            if out < 2 * workers:  # keep every worker busy, one batch queued behind
+        for number, batch in enumerate(units):
+            # Every jobs-th batch is this process's own; the rest go to the
+            # workers, unless they are already well behind.
+            if number % jobs != workers and out < 4 * workers:
                 queue.append(pool.apply_async(_run_batch, (batch,)))
                 out += 1
             else:

@@ -23,20 +23,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional, Union
 
-import yaml
+from functools import lru_cache
 
-try:  # libyaml's C parser; PyYAML wheels ship it on every common platform.
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - pure-Python fallback, same events
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream: Any) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+@lru_cache(maxsize=None)
+def _parser_class() -> Any:
+    """libyaml's C parser (PyYAML wheels ship it on every common platform),
+    else PyYAML's pure-Python one, which gives the same events.  Imported on
+    first use: runs served by the accelerator never load PyYAML."""
+    try:
+        from yaml._yaml import CParser
+
+        return CParser
+    except ImportError:  # pragma: no cover
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.scanner import Scanner
+
+        class PurePythonParser(Reader, Scanner, Parser):
+            def __init__(self, stream: Any) -> None:
+                Reader.__init__(self, stream)
+                Scanner.__init__(self)
+                Parser.__init__(self)
+
+        return PurePythonParser
 
 
 MAX_DEPTH = 64
@@ -153,7 +163,7 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _reader_error_position(data: bytes, err: yaml.reader.ReaderError) -> Position:
+def _reader_error_position(data: bytes, err: Any) -> Position:
     offset = max(0, min(int(err.position), len(data)))
     head = data[:offset]
     line = head.count(b"\n") + 1
@@ -161,7 +171,7 @@ def _reader_error_position(data: bytes, err: yaml.reader.ReaderError) -> Positio
     return line, column
 
 
-def _describe_yaml_error(err: yaml.MarkedYAMLError) -> str:
+def _describe_yaml_error(err: Any) -> str:
     parts = [p for p in (err.context, err.problem) if p]
     text = "; ".join(parts) if parts else "invalid YAML"
     if "tab" in text or "'\\t'" in text:
@@ -176,7 +186,9 @@ def read_documents(data: Union[bytes, str], positions: bool = True, line_offset:
     problem; documents before it have already been yielded.  ``line_offset``
     is added to every line number (for a slice of a larger file).
     """
-    parser = _Parser(data)
+    import yaml
+
+    parser = _parser_class()(data)
     try:
         yield from _build(parser, positions, line_offset)
     except yaml.reader.ReaderError as err:
@@ -202,6 +214,8 @@ def read_documents(data: Union[bytes, str], positions: bool = True, line_offset:
 
 
 def _build(parser: Any, track: bool, offset: int) -> Iterator[Document]:
+    import yaml
+
     get = parser.get_event
 
     def _pos(mark: Any) -> Position:
