@@ -1,0 +1,162 @@
+"""Hostile and malformed input: each failure mode named and asserted.
+
+Every case runs the real command in a fresh process (so a crash, a hang or
+runaway memory would show) and must end with exit 2 within 10 seconds, a
+message naming ``path:line``, no traceback, nothing executed and nothing
+written next to the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+BIG_BODY = "accounts:\n" + "".join(
+    f"  - name: Account {i}\n    contacts: [{{name: P}}]\n    interactions:\n"
+    + "".join(f"      - {{date: 2026-10-01, with: P, direction: inbound, notes: \"{'n' * 200}\"}}\n" for _ in range(20))
+    for i in range(300)
+)  # about 1.6 MB: large enough to be cut into slices and read in parallel
+BIG_LINES = BIG_BODY.count("\n")
+
+
+def _bomb(prefix: str = "", indent: str = "") -> str:
+    lines = [f'{indent}a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
+    lines += [f"{indent}a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 10)]
+    return prefix + "\n".join(lines) + "\n"
+
+
+# name -> (content, expected line, words the message must contain)
+CASES: dict[str, tuple[bytes, int, str]] = {
+    "syntax-error": (b"accounts:\n  - name: [Acme\n  - name: B\n", 3, "YAML syntax error"),
+    "tab-indentation": (b"accounts:\n  - name: A\n\t  owner: B\n", 3, "tab"),
+    "unclosed-flow": (b"accounts: [{name: A}\n", 2, "did not find expected"),
+    "bad-escape": (b'name: "bad \\q escape"\n', 1, "unknown escape"),
+    "duplicate-key": (b"name: A\nowner: B\nowner: C\n", 3, "duplicate key 'owner'"),
+    "unknown-key": (b"name: A\nownr: B\n", 2, "did you mean 'owner'"),
+    "missing-key": (b"name: A\ncontacts: [{name: P}]\ninteractions:\n  - {date: 2026-10-01, with: P}\n", 4,
+                    "missing required key 'direction'"),
+    "wrong-type": (b"name: A\ncontacts: Pat\n", 2, "expected a list"),
+    "out-of-range": (b"name: A\ncontacts: [{name: P, trust: {credibility: 11}}]\n", 2, "out of range"),
+    "bad-enum": (b"name: A\ntier: gold\n", 2, "expected one of: key, growth, standard"),
+    "impossible-date": (b"name: A\ncontacts: [{name: P}]\ninteractions:\n"
+                        b"  - {date: 2026-13-45, with: P, direction: inbound}\n", 4, "not a valid date"),
+    "unknown-contact": (b"name: A\ncontacts: [{name: Pat}]\ninteractions:\n"
+                        b"  - {date: 2026-10-01, with: Pet, direction: inbound}\n", 4, "did you mean 'Pat'"),
+    "not-utf8": ("name: Renée\n".encode("latin-1"), 1, "not valid UTF-8"),
+    "empty-file": (b"", 1, "holds no accounts"),
+    "only-comments": (b"# nothing yet\n", 1, "holds no accounts"),
+    "empty-documents": (b"---\n---\n", 1, "holds no accounts"),
+    "top-level-scalar": (b"just some text\n", 1, "expected a mapping"),
+    "top-level-list": (b"- name: A\n", 1, "got a list"),
+    "accounts-mapping": (b"accounts:\n  acme: {name: Acme}\n", 2, "should be a list of accounts"),
+    "alias-bomb": (_bomb().encode(), 5, "alias bomb"),
+    "deep-flow-nesting": (b"name: " + b"[" * 50_000 + b"]" * 50_000 + b"\n", 1, "nesting deeper"),
+    "deep-block-nesting": ("".join(" " * i + "a:\n" for i in range(3000)).encode(), 65, "nesting deeper"),
+    "python-tag": (b'name: !!python/object/apply:os.system ["touch PWNED"]\n', 1, "unsupported YAML tag"),
+    "local-tag": (b"name: !secret x\n", 1, "unsupported YAML tag"),
+    "binary-file": (bytes(range(256)) * 20, 1, "binary file"),
+    "huge-scalar": (b"name: " + b"x" * 100_000_000 + b"\n", 1, "refuses lines over"),
+    # The same traps inside a large file, which takes the fast, parallel path.
+    "large-duplicate-key": ((BIG_BODY + "  - name: Dup\n    owner: a\n    owner: b\n").encode(), BIG_LINES + 3,
+                            "duplicate key 'owner'"),
+    "large-bad-enum": ((BIG_BODY + "  - name: Bad\n    tier: gold\n").encode(), BIG_LINES + 2, "invalid value 'gold'"),
+    "large-python-tag": ((BIG_BODY + '  - name: !!python/object/apply:os.system ["touch PWNED"]\n').encode(),
+                         BIG_LINES + 1, "unsupported YAML tag"),
+    "large-alias-bomb": ((BIG_BODY + "  - name: Bomb\n" + _bomb(indent="    ")).encode(), BIG_LINES + 7, "alias bomb"),
+    "large-deep-nesting": ((BIG_BODY + "  - name: Deep\n    role: " + "[" * 30_000 + "]" * 30_000 + "\n").encode(),
+                           BIG_LINES + 2, "nesting deeper"),
+}
+
+
+def relcheck(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
+    started = time.monotonic()
+    env = {k: v for k, v in os.environ.items() if k != "RELCHECK_DEBUG"}
+    done = subprocess.run([sys.executable, "-m", "relcheck", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=60, env=env)
+    return done, time.monotonic() - started
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("command", ["audit", "validate"])
+def test_hostile_input_is_refused_cleanly(name: str, command: str, tmp_path: Path) -> None:
+    content, line, words = CASES[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(content)
+    digest = hashlib.sha256(content).hexdigest()
+    done, seconds = relcheck(command, str(path), "--format", "json", cwd=tmp_path) if command == "audit" else \
+        relcheck(command, str(path), cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert seconds < 10, f"took {seconds:.1f} s"
+    assert "Traceback" not in done.stderr + done.stdout
+    assert f"{path}:{line}:" in done.stderr, done.stderr[:500]
+    assert words in done.stderr, done.stderr[:500]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest  # never written
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # nothing created, nothing executed
+    if command == "audit":
+        assert '"errors": [' in done.stdout  # the report still comes, listing the error
+
+
+def test_missing_unreadable_and_empty_directory(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    done, _ = relcheck("audit", str(missing), cwd=tmp_path)
+    assert done.returncode == 2 and f"{missing}: no such file or directory" in done.stderr
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    done, _ = relcheck("audit", str(empty_dir), cwd=tmp_path)
+    assert done.returncode == 2 and "holds no *.yaml" in done.stderr
+    if os.geteuid() != 0:  # root reads anything
+        locked = tmp_path / "locked.yaml"
+        locked.write_text("name: A\n")
+        locked.chmod(0)
+        done, _ = relcheck("audit", str(locked), cwd=tmp_path)
+        assert done.returncode == 2 and "permission denied" in done.stderr
+
+
+def test_byte_order_mark_and_utf16_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes("\ufeffname: A\ncontacts: [{name: P}]\n".encode("utf-8"))
+    done, _ = relcheck("validate", str(path), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+
+
+def test_partial_failure_lists_every_bad_file_and_reports_the_good(tmp_path: Path) -> None:
+    (tmp_path / "a-good.yaml").write_text("name: Good\ncontacts: [{name: P}]\n")
+    (tmp_path / "b-bad.yaml").write_text("name: Bad\ntier: gold\n")
+    (tmp_path / "c-broken.yaml").write_text("name: [\n")
+    (tmp_path / "d-good.yaml").write_text("name: Also good\n")
+    done, _ = relcheck("audit", str(tmp_path), "--format", "json", "--as-of", "2026-11-23", "--select", "REL001",
+                       cwd=tmp_path)
+    assert done.returncode == 2
+    assert f"{tmp_path / 'b-bad.yaml'}:2:7:" in done.stderr
+    assert f"{tmp_path / 'c-broken.yaml'}:2:" in done.stderr
+    import json
+
+    report = json.loads(done.stdout)
+    assert [a["name"] for a in report["accounts"]] == ["Good", "Also good"]
+    assert [e["path"] for e in report["errors"]] == [str(tmp_path / "b-bad.yaml"), str(tmp_path / "c-broken.yaml")]
+
+
+def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "accounts.example.yaml"
+    shell = f"{sys.executable} -m relcheck audit {example} --format jsonl --as-of 2026-11-23 | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.returncode in (0, 1)
+
+
+def test_output_is_atomic_and_diagnostics_go_to_stderr(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "accounts.example.yaml"
+    out = tmp_path / "report.json"
+    out.write_text("previous report")
+    done, _ = relcheck("audit", str(example), "--format", "json", "--as-of", "2026-11-23", "--output", str(out),
+                       cwd=tmp_path)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "relcheck: 8 accounts" in done.stderr
+    assert out.read_text().startswith("{\n") and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
