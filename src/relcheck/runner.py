@@ -142,10 +142,10 @@ class _Plan:
                 yield Unit(index, source)  # whoever runs it reports the error
                 continue
             slices = split_accounts(data)
-            if slices is None or len(slices) == 1:
+            if slices is None:
                 yield Unit(index, source, data)
                 continue
-            self.whole[index] = data
+            self.whole[index] = data  # for a careful second reading if a slice breaks
             for number, (offset, part) in enumerate(slices):
                 yield Unit(index, source, part, offset, True, last=number == len(slices) - 1)
 
