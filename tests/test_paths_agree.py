@@ -1,0 +1,56 @@
+"""Every way of reading a file gives the same report: whole or cut into
+slices, one process or several, with the yaml-rs accelerator or without."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from relcheck import fastyaml, runner, split
+from relcheck.engine import Engine
+from relcheck.facts import Context
+from relcheck.reporters import Format, render
+from relcheck.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "export.yaml"
+    path.write_text("accounts:\n" + "".join(generate(150, 40)))
+    assert path.stat().st_size > split.MIN_SPLIT_BYTES  # large enough to be cut
+    return path
+
+
+def report_json(path: Path, jobs: int) -> str:
+    report = runner.run_audit([str(path)], Engine(Settings()), Context(as_of=date(2026, 11, 23)), jobs=jobs)
+    return render(report, Format.JSON)
+
+
+def test_slices_jobs_and_accelerator_agree(export: Path, monkeypatch) -> None:
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    reference = report_json(export, jobs=1)
+    assert '"accounts": 150' in reference
+    assert report_json(export, jobs=2) == reference
+    monkeypatch.setattr(fastyaml, "_yaml_rs", None)  # libyaml only
+    assert report_json(export, jobs=1) == reference
+    assert report_json(export, jobs=2) == reference
+    monkeypatch.setattr(runner, "MIN_SPLIT_BYTES", 10**12)  # never cut
+    assert report_json(export, jobs=1) == reference
+
+
+def test_a_slice_that_breaks_sends_the_whole_file_to_the_careful_reader(export: Path, tmp_path: Path) -> None:
+    # An anchor in one account and its alias in a later one: each slice alone
+    # fails to parse, the whole file does not.
+    text = export.read_text().replace("  - name: Account 00000", "  - name: &first Account 00000", 1)
+    text += "  - name: Late\n    owner: *first\n"
+    path = tmp_path / "aliases.yaml"
+    path.write_text(text)
+    report = runner.run_audit([str(path)], Engine(Settings()), Context(as_of=date(2026, 11, 23)))
+    assert report.errors == []
+    assert report.accounts[-1].owner.startswith("Account 00000")
