@@ -228,3 +228,15 @@ def test_suppression_notes_reach_stderr_and_report(tmp_path: Path) -> None:
     result = run("audit", str(path), *AS_OF, "--select", "REL004")
     assert "suppression of REL004 expired on 2026-01-01" in result.stderr
     assert "note" in result.stdout
+
+
+def test_help_states_the_exit_codes() -> None:
+    top = " ".join(run("--help").stdout.split())  # help text is wrapped to the terminal
+    assert "Exit codes: 0 = nothing at or above --fail-on; 1 = findings" in top and "2 = usage" in top
+    for command in ("audit", "validate", "rules", "explain", "schema", "init"):
+        assert "Exit codes:" in run(command, "--help").stdout, command
+
+
+def test_usage_errors_exit_2_for_every_command() -> None:
+    for args in (["audit"], ["validate"], ["explain"], ["rules", "--format", "xml"], ["init", "--nope"], ["nope"]):
+        assert run(*args).exit_code == 2, args

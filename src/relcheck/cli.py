@@ -26,13 +26,17 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; "
     "2 = usage, config or input error (bad YAML, schema error, unreadable file)."
 )
+OTHER_EXIT_CODES_HELP = "Exit codes: 0 = done; 2 = usage or input error."
 
 app = typer.Typer(
     name="relcheck",
     help=(
         "A linter for B2B customer relationships. Reads account YAML files and flags "
         "one-way, silent, single-threaded and over-optimistic accounts, with the next "
-        "conversation to have.\n\n" + EXIT_CODES_HELP
+        "conversation to have.\n\n" + EXIT_CODES_HELP + " validate, rules, explain, schema "
+        "and init exit 0, or 2 on a usage or input error.\n\n"
+        "Start with: relcheck init, then relcheck audit accounts.yaml; relcheck explain CODE "
+        "tells what a finding means."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -227,7 +231,7 @@ def _emit(text: str, output: Optional[Path]) -> None:
         raise typer.Exit(2) from None
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog="Exit codes: 0 = every file is valid; 2 = usage or input error.")
 def validate(
     paths: PathsArg,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
@@ -243,7 +247,7 @@ def validate(
     raise typer.Exit(2 if errors else 0)
 
 
-@app.command("rules")
+@app.command("rules", epilog=OTHER_EXIT_CODES_HELP)
 def rules_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
@@ -265,7 +269,7 @@ def rules_command(
         typer.echo(f"{r.code}  {r.slug:<24} {r.severity.value:<8}  {r.summary}")
 
 
-@app.command()
+@app.command(epilog=OTHER_EXIT_CODES_HELP)
 def explain(code: Annotated[str, typer.Argument(help="A rule code (REL001) or slug (one-way-contact).")]) -> None:
     """Explain a rule: what it checks, why it matters, thresholds, an example, how to fix."""
     from .explain import explain_rule
@@ -280,7 +284,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (REL001) or sl
     typer.echo(explain_rule(rule))
 
 
-@app.command()
+@app.command(epilog=OTHER_EXIT_CODES_HELP)
 def schema() -> None:
     """Print the JSON Schema of the account file (for editors and CI)."""
     import json
@@ -290,7 +294,7 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
-@app.command()
+@app.command(epilog=OTHER_EXIT_CODES_HELP)
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("accounts.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
