@@ -42,13 +42,13 @@ def load_config(path: Path) -> Settings:
     try:
         documents = list(read_documents(raw))
     except YamlError as err:
-        raise _fail(InputError(label, err.line, err.column, err.message))
+        raise _fail(InputError(label, err.line, err.column, err.message)) from None
     if not documents or documents[0].data is None:
         return Settings()
     doc = documents[0]
     data, pos = doc.data, doc.positions
     if not isinstance(data, dict):
-        raise _fail(InputError(label, doc.line, doc.column, "the config file should be a mapping of options"))
+        raise _fail(InputError(label, doc.line, doc.column, "the config file should be a mapping of options")) from None
     _check_rule_keys(label, data, pos)
     from pydantic import ValidationError
 
@@ -57,7 +57,7 @@ def load_config(path: Path) -> Settings:
         return typed(Settings, cleaned)
     except ValidationError as err:
         problem = err.errors(include_url=False)[0]
-        raise _fail(_config_error(label, data, pos, problem, (doc.line, doc.column)))
+        raise _fail(_config_error(label, data, pos, problem, (doc.line, doc.column))) from None
 
 
 def _fail(error: InputError) -> RelcheckError:
@@ -88,7 +88,7 @@ def _check_rule_keys(label: str, data: dict, pos: Positions) -> None:
             try:
                 rule = resolve_rule(str(token))
             except SelectionError as err:
-                raise _fail(InputError(label, line, column, f"{section}: {err}"))
+                raise _fail(InputError(label, line, column, f"{section}: {err}")) from None
             if section != "rules" or not isinstance(values, dict):
                 continue
             from pydantic import ValidationError
@@ -105,7 +105,7 @@ def _check_rule_keys(label: str, data: dict, pos: Positions) -> None:
                                f"{suggest(name, option_names(rule.options))}")
                 else:
                     message = f"rules.{token}.{name}: {problem['msg']}"
-                raise _fail(InputError(label, line, column, message))
+                raise _fail(InputError(label, line, column, message)) from None
 
 
 def settings_for(config: Optional[Path], cwd: Path) -> tuple[Settings, Optional[Path]]:

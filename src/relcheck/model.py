@@ -12,7 +12,7 @@ stays ``"1.10"``; numbers and dates are parsed here, from their text.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Annotated, Any, Optional, Union
 
