@@ -213,20 +213,17 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     with context.Pool(processes=workers, initializer=_set_audit, initargs=(audit,)) as pool:
         # In input order: finished batches (lists) and batches out with a worker.
         queue: deque = deque()
-        out = 0
-        for number, batch in enumerate(units):
-            # Every jobs-th batch is this process's own; the rest go to the
-            # workers, unless they are already well behind.
-            if number % jobs != workers and out < 4 * workers:
+        for batch in units:
+            # Keep every worker busy with a batch queued behind it; meanwhile
+            # this process works through batches of its own.
+            busy = sum(1 for item in queue if not isinstance(item, list) and not item.ready())
+            if busy < 2 * workers:
                 queue.append(pool.apply_async(_run_batch, (batch,)))
-                out += 1
             else:
                 queue.append(_run_batch(batch))
             while queue and (isinstance(queue[0], list) or queue[0].ready()):
                 head = queue.popleft()
-                if not isinstance(head, list):
-                    head, out = head.get(), out - 1
-                yield head
+                yield head if isinstance(head, list) else head.get()
         for head in queue:
             yield head if isinstance(head, list) else head.get()
 
