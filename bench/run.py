@@ -126,12 +126,19 @@ def main() -> None:
         print(f"\nA directory of {files} account files ({per_file} interactions each)")
         serial_t, serial_m = measure(relcheck(str(folder), "--jobs", "1"), repeat)
         parallel_t, parallel_m = measure(relcheck(str(folder), "--jobs", "2"), repeat)
+        few = max(files // 10, 10)
         _, few_m = measure(relcheck(str(folder_small), "--jobs", "1"), repeat)
+        validate = [PY, "-m", "relcheck", "validate", "--quiet", "--jobs", "1"]
+        _, check_m = measure([*validate, str(folder)], repeat)
+        _, check_few_m = measure([*validate, str(folder_small)], repeat)
         row("--jobs 1", f"{serial_t:.2f} s", f"{serial_m:.0f} MiB")
         row("--jobs 2", f"{parallel_t:.2f} s", f"{parallel_m:.0f} MiB")
         row("speed-up --jobs 2 over --jobs 1", f"{serial_t / parallel_t:.2f}x", "goal >= 1.6")
-        row(f"peak RSS {files} files / {max(files // 10, 10)} files (--jobs 1)", f"{serial_m / few_m:.2f}",
-            "flat: memory does not grow with the number of files")
+        row(f"validate: peak RSS {files} files / {few} files", f"{check_m / check_few_m:.2f}",
+            "~1: reading does not grow with the number of files")
+        per_account = (serial_m - few_m) * 1024 / (files - few)
+        row(f"audit: peak RSS {files} files / {few} files", f"{serial_m / few_m:.2f}",
+            f"grows only by the results kept: {per_account:.0f} KiB per account")
 
         if args.big:
             huge = work / "huge.yaml"
