@@ -105,17 +105,41 @@ def test_hostile_input_is_refused_cleanly(name: str, command: str, tmp_path: Pat
 def test_missing_unreadable_and_empty_directory(tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
     done, _ = relcheck("audit", str(missing), cwd=tmp_path)
-    assert done.returncode == 2 and f"{missing}: no such file or directory" in done.stderr
+    assert done.returncode == 2 and f"{missing}:1:1: no such file or directory" in done.stderr
     empty_dir = tmp_path / "empty"
     empty_dir.mkdir()
     done, _ = relcheck("audit", str(empty_dir), cwd=tmp_path)
-    assert done.returncode == 2 and "holds no *.yaml" in done.stderr
+    assert done.returncode == 2 and f"{empty_dir}:1:1: directory holds no *.yaml" in done.stderr
     if os.geteuid() != 0:  # root reads anything
         locked = tmp_path / "locked.yaml"
         locked.write_text("name: A\n")
         locked.chmod(0)
         done, _ = relcheck("audit", str(locked), cwd=tmp_path)
         assert done.returncode == 2 and "permission denied" in done.stderr
+
+
+def test_devices_pipes_and_links_to_them_are_not_read(tmp_path: Path) -> None:
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):
+        done, seconds = relcheck("audit", str(path), cwd=tmp_path)
+        assert done.returncode == 2 and f"{path}:1:1: not a regular file" in done.stderr
+        assert seconds < 10
+
+
+def test_windows_line_endings_read_like_unix_ones(tmp_path: Path) -> None:
+    example = (Path(__file__).resolve().parents[1] / "accounts.example.yaml").read_bytes()
+    unix, windows = tmp_path / "unix.yaml", tmp_path / "windows.yaml"
+    unix.write_bytes(example)
+    windows.write_bytes(example.replace(b"\n", b"\r\n"))
+    outputs = []
+    for path in (unix, windows):
+        done, _ = relcheck("audit", str(path), "--format", "json", "--as-of", "2026-11-23", cwd=tmp_path)
+        assert done.returncode == 1, done.stderr
+        outputs.append(done.stdout.replace(str(path), "PATH"))
+    assert outputs[0] == outputs[1]
 
 
 def test_byte_order_mark_and_utf16_are_read(tmp_path: Path) -> None:

@@ -30,8 +30,16 @@ class Source:
 
     def read(self) -> bytes:
         if self.path is None:
-            return sys.stdin.buffer.read()
+            # Never more than the limit, even from an endless pipe.
+            return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         return self.path.read_bytes()
+
+
+def file_error(path: str, message: str) -> InputError:
+    """A problem with a whole file (missing, unreadable, too large), reported
+    at line 1, column 1 as ruff and other linters do, so every input error
+    has the same ``path:line:col: message`` shape."""
+    return InputError(path, 1, 1, message)
 
 
 def expand(paths: list[str]) -> Iterator[Union[Source, InputError]]:
@@ -48,11 +56,11 @@ def expand(paths: list[str]) -> Iterator[Union[Source, InputError]]:
                 found = True
                 yield Source(str(file), file)
             if not found:
-                yield InputError(raw, None, None, "directory holds no *.yaml or *.yml files")
+                yield file_error(raw, "directory holds no *.yaml or *.yml files")
         elif path.exists():
             yield Source(raw, path)
         else:
-            yield InputError(raw, None, None, "no such file or directory")
+            yield file_error(raw, "no such file or directory")
 
 
 def _yaml_files(root: Path) -> Iterator[Path]:
@@ -68,14 +76,17 @@ def read_source(source: Source) -> Union[bytes, InputError]:
     try:
         if source.path is not None:
             if not source.path.is_file():
-                return InputError(source.label, None, None, "not a regular file")
+                return file_error(source.label, "not a regular file")
             if source.path.stat().st_size > MAX_FILE_BYTES:
-                return InputError(
-                    source.label, None, None,
+                return file_error(
+                    source.label,
                     f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split the export",
                 )
-        return source.read()
+        data = source.read()
+        if len(data) > MAX_FILE_BYTES:
+            return file_error(source.label, f"input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split the export")
+        return data
     except PermissionError:
-        return InputError(source.label, None, None, "permission denied: cannot read the file")
+        return file_error(source.label, "permission denied: cannot read the file")
     except OSError as err:
-        return InputError(source.label, None, None, f"cannot read the file: {err.strerror or err}")
+        return file_error(source.label, f"cannot read the file: {err.strerror or err}")
