@@ -14,7 +14,16 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .loader import FileResult, LoadedAccount, account_mappings
-from .model import Account, Contact, Deal, Interaction, OwnerSpell, Suppression, Trust, to_record
+from .model import (
+    Account,
+    Contact,
+    Deal,
+    Interaction,
+    OwnerSpell,
+    Suppression,
+    Trust,
+    to_record,
+)
 from .references import reference_problems, suggest
 from .yamlread import Positions, YamlError, read_documents
 

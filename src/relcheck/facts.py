@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Optional
 
-from .references import norm_name
 from .records import (
     Account,
     Channel,
@@ -24,6 +23,7 @@ from .records import (
     Response,
     Stakeholder,
 )
+from .references import norm_name
 
 # Replies that show the customer engaged (``none`` is "no reply").
 REPLIES = frozenset({Response.YES, Response.NO, Response.OBJECTION, Response.QUESTION, Response.TELL_ME_MORE})

@@ -45,6 +45,44 @@ def thresholds(cls: type) -> type:
     return dataclass(eq=False, repr=False)(cls)
 
 
+class _Bound:
+    """A constraint on a threshold (``Annotated[int, Ge(1)]``), read by pydantic
+    when it validates values from a config file.  It stands in for
+    annotated-types' class of the same name, which is imported only then:
+    importing it on every run costs several milliseconds of start-up."""
+
+    kind = ""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"{self.kind}({self.value!r})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from typing import Annotated
+
+        import annotated_types
+
+        return handler(Annotated[source, getattr(annotated_types, self.kind)(self.value)])
+
+
+class Ge(_Bound):
+    kind = "Ge"
+
+
+class Gt(_Bound):
+    kind = "Gt"
+
+
+class Le(_Bound):
+    kind = "Le"
+
+
+class MinLen(_Bound):
+    kind = "MinLen"
+
+
 def option_names(options: type) -> list[str]:
     return [f.name for f in fields(options)]
 

@@ -11,9 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, Optional
 
-from annotated_types import Ge, Le
-
-from .rule import Rule, Severity
+from .rule import Ge, Le, Rule, Severity
 from .rules import all_rules
 
 FailOn = Literal["info", "warning", "critical", "never"]

@@ -8,6 +8,7 @@ standard input.  Files are read one at a time, when needed, and never written.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,20 +74,41 @@ def _yaml_files(root: Path) -> Iterator[Path]:
 
 def read_source(source: Source) -> Union[bytes, InputError]:
     """Read a source's bytes, or say why it cannot be read."""
+    too_large = f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split the export"
     try:
-        if source.path is not None:
-            if not source.path.is_file():
-                return file_error(source.label, "not a regular file")
-            if source.path.stat().st_size > MAX_FILE_BYTES:
-                return file_error(
-                    source.label,
-                    f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split the export",
-                )
-        data = source.read()
-        if len(data) > MAX_FILE_BYTES:
-            return file_error(source.label, f"input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split the export")
-        return data
+        data = _read_regular_file(source.path) if source.path is not None else source.read()
+    except _NotRegular:
+        return file_error(source.label, "not a regular file")
+    except _TooLarge:
+        return file_error(source.label, f"file is {too_large}")
     except PermissionError:
         return file_error(source.label, "permission denied: cannot read the file")
     except OSError as err:
         return file_error(source.label, f"cannot read the file: {err.strerror or err}")
+    if len(data) > MAX_FILE_BYTES:
+        return file_error(source.label, f"input is {too_large}")
+    return data
+
+
+class _NotRegular(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read_regular_file(path: Path) -> bytes:
+    # One open and one fstat: O_NONBLOCK so that a FIFO named *.yaml cannot
+    # block the run; anything but a regular file is refused unread.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotRegular
+        if status.st_size > MAX_FILE_BYTES:
+            raise _TooLarge
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(fd)

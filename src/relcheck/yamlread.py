@@ -21,9 +21,8 @@ The builder keeps an explicit stack; nothing here recurses on the input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Optional, Union
-
 from functools import lru_cache
+from typing import Any, Iterator, Optional, Union
 
 
 @lru_cache(maxsize=None)

@@ -31,11 +31,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Ge, Le
-
 from ..facts import AccountFacts, is_pitch, their_goal, who
 from ..records import Direction
-from ..rule import Hit, Rule, Severity, thresholds, percent
+from ..rule import Ge, Hit, Le, Rule, Severity, percent, thresholds
 
 
 @thresholds

@@ -27,13 +27,10 @@ place.
 from __future__ import annotations
 
 from datetime import timedelta
-
 from typing import Annotated
 
-from annotated_types import Ge
-
 from ..facts import AccountFacts, norm_name, who
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 
 @thresholds

@@ -32,11 +32,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Ge
-
 from ..facts import AccountFacts, their_goal
 from ..records import Stakeholder
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 
 @thresholds

@@ -27,11 +27,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from annotated_types import MinLen
-
 from ..facts import AccountFacts
 from ..records import Contact
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Hit, MinLen, Rule, Severity, thresholds
 
 Known = Literal["goals", "issues", "personal_impact"]
 _QUESTION = {

@@ -30,11 +30,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Ge, Le
-
 from ..facts import AccountFacts, their_goal, who
 from ..records import Purpose
-from ..rule import Hit, Rule, Severity, thresholds, percent
+from ..rule import Ge, Hit, Le, Rule, Severity, percent, thresholds
 
 
 @thresholds

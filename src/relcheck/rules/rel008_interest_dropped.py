@@ -29,11 +29,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Ge
-
 from ..facts import AccountFacts, their_goal, who
 from ..records import Direction, Response
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 INTEREST = frozenset({Response.TELL_ME_MORE, Response.QUESTION})
 

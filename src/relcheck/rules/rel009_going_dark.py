@@ -30,11 +30,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Ge
-
 from ..facts import AccountFacts, sign_of_life, who
 from ..records import Direction, Response
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 
 @thresholds

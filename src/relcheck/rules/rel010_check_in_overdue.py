@@ -28,10 +28,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Ge
-
 from ..facts import AccountFacts, is_pitch, their_goal, who
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 
 @thresholds

@@ -43,11 +43,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Gt
-
-from ..facts import KEY_STAKEHOLDERS, AccountFacts, interactions_with, is_pitch, promises
+from ..facts import (
+    KEY_STAKEHOLDERS,
+    AccountFacts,
+    interactions_with,
+    is_pitch,
+    promises,
+)
 from ..records import Contact, Direction, Response
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Gt, Hit, Rule, Severity, thresholds
 
 TERMS = ("credibility", "reliability", "intimacy", "self_orientation")
 

@@ -26,10 +26,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Ge
-
 from ..facts import AccountFacts, promises
-from ..rule import Hit, Rule, Severity, thresholds
+from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 
 @thresholds
