@@ -3,6 +3,7 @@ slices, one process or several, with the yaml-rs accelerator or without."""
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -54,3 +55,29 @@ def test_a_slice_that_breaks_sends_the_whole_file_to_the_careful_reader(export: 
     report = runner.run_audit([str(path)], Engine(Settings()), Context(as_of=date(2026, 11, 23)))
     assert report.errors == []
     assert report.accounts[-1].owner.startswith("Account 00000")
+
+
+def test_a_stream_of_documents_is_cut_too_and_reads_the_same(export: Path, tmp_path: Path, monkeypatch) -> None:
+    import textwrap
+
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    stream = tmp_path / "stream.yaml"
+    with stream.open("w") as out:
+        for text in generate(150, 40):
+            out.write("---\n" + textwrap.dedent(text.replace("  - name:", "    name:", 1)))
+    assert len(split.split_documents(stream.read_bytes())) > 1
+    reference = json.loads(report_json(export, jobs=1))
+    for jobs in (1, 2):
+        report = json.loads(report_json(stream, jobs=jobs))
+        assert report["errors"] == []
+        for ours, theirs in zip(report["accounts"], reference["accounts"], strict=True):
+            ours.pop("source"), theirs.pop("source", None)
+            assert ours == theirs
+
+
+def test_document_splitting_keeps_directives_and_single_documents_whole() -> None:
+    assert split.split_documents(b"name: A\n") is None
+    assert split.split_documents(b"%YAML 1.1\n---\nname: A\n---\nname: B\n") is None
+    parts = split.split_documents(b"# head\n---\nname: A\n--- \nname: B\n---\n", target=1)
+    assert [offset for offset, _ in parts] == [0, 1, 3, 5]
+    assert b"".join(part for _, part in parts) == b"# head\n---\nname: A\n--- \nname: B\n---\n"

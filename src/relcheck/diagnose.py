@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import InputError
-from .loader import FileResult, LoadedAccount, account_mappings
+from .loader import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings
 from .model import (
     Account,
     Contact,
@@ -28,21 +28,21 @@ from .references import reference_problems, suggest
 from .yamlread import Positions, YamlError, read_documents
 
 
-def careful_load(label: str, data: bytes, line_offset: int = 0, items_only: bool = False) -> FileResult:
+def careful_load(label: str, data: bytes, line_offset: int = 0, kind: str = WHOLE) -> FileResult:
     result = FileResult()
     documents = 0
     try:
         for document in read_documents(data, positions=True, line_offset=line_offset):
             documents += 1
-            for raw, where in account_mappings(label, document, result, items_only):
+            for raw, where in account_mappings(label, document, result, kind == ITEMS):
                 _load_account(label, raw, document.positions, result, where)
     except YamlError as err:
-        if items_only:
+        if kind != WHOLE:
             raise
         result.errors.append(InputError(label, err.line, err.column, err.message))
         return result
-    if items_only:
-        return result
+    if kind != WHOLE:
+        return result  # emptiness is judged for the whole file
     if not result.accounts and not result.errors and not result.declares_no_accounts:
         message = "file holds no accounts (it is empty)" if documents == 0 else "file holds no accounts (only empty documents)"
         result.errors.append(InputError(label, 1 + line_offset, 1, message))

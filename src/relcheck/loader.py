@@ -70,26 +70,29 @@ def load_file(source: Source) -> FileResult:
     return load_bytes(source.label, data)
 
 
-def load_bytes(label: str, data: bytes, line_offset: int = 0, items_only: bool = False) -> FileResult:
-    """Parse and validate the bytes of one account file.
+WHOLE, ITEMS, DOCUMENTS = "file", "items", "documents"
+"""What ``load_bytes`` is given: a whole file, a slice of an ``accounts:``
+list, or a slice of whole documents of a stream (see :mod:`relcheck.split`)."""
 
-    With ``items_only``, ``data`` is a slice of a file's ``accounts:`` list
-    (see :mod:`relcheck.split`) that starts ``line_offset`` lines into the
-    file; a YAML error in a slice raises :class:`YamlError`, because the
-    whole file must then be read again to tell what is really wrong."""
+
+def load_bytes(label: str, data: bytes, line_offset: int = 0, kind: str = WHOLE) -> FileResult:
+    """Parse and validate the bytes of one account file, or of a slice of one
+    that starts ``line_offset`` lines into it.  A YAML error in a slice
+    raises :class:`YamlError`, because the whole file must then be read
+    again to tell what is really wrong."""
     problem = _binary_problem(label, data, line_offset) or _long_line(label, data, line_offset)
     if problem is not None:
         return FileResult(errors=[problem])
     try:
-        return _fast(label, data, line_offset, items_only)
+        return _fast(label, data, line_offset, kind)
     except YamlError:
-        if items_only:
+        if kind != WHOLE:
             raise
     except Refused:
         pass
     from .diagnose import careful_load
 
-    return careful_load(label, data, line_offset, items_only)
+    return careful_load(label, data, line_offset, kind)
 
 
 def _binary_problem(label: str, data: bytes, line_offset: int) -> InputError | None:
@@ -123,9 +126,9 @@ def _long_line(label: str, data: bytes, line_offset: int) -> InputError | None:
     return None
 
 
-def _fast(label: str, data: bytes, line_offset: int, items_only: bool) -> FileResult:
+def _fast(label: str, data: bytes, line_offset: int, kind: str) -> FileResult:
     result = FileResult()
-    if items_only:
+    if kind == ITEMS:
         from .fastyaml import read_items
 
         read = read_items(data, line_offset)
@@ -137,14 +140,14 @@ def _fast(label: str, data: bytes, line_offset: int, items_only: bool) -> FileRe
                 result.accounts.append(LoadedAccount(account, label, *where))
             return result
     for document in read_documents(data, positions=False, line_offset=line_offset):
-        for raw, where in account_mappings(label, document, result, items_only):
+        for raw, where in account_mappings(label, document, result, kind == ITEMS):
             account = fast_account(raw)
             if reference_problems(account):
                 raise Refused
             result.accounts.append(LoadedAccount(account, label, *where))
         if result.errors:
             raise Refused
-    if not result.accounts and not result.declares_no_accounts:
+    if not result.accounts and not result.declares_no_accounts and kind == WHOLE:
         raise Refused  # an empty file: let the careful pass say so
     return result
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import InputError
-from .loader import AccountKey, LoadedAccount, load_bytes, unique_accounts
+from .loader import DOCUMENTS, ITEMS, WHOLE, AccountKey, LoadedAccount, load_bytes, unique_accounts
 from .report import AccountResult, Report
 from .sources import Source, expand, read_source
-from .split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts
+from .split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
 from .yamlread import YamlError
 
 PARALLEL_MIN_BYTES = 2 << 20
@@ -35,7 +35,7 @@ class Unit:
     source: Source
     data: Optional[bytes] = None
     line_offset: int = 0
-    items_only: bool = False
+    kind: str = WHOLE
     last: bool = True  # the last unit of its input
 
 
@@ -71,7 +71,7 @@ def _run_unit(unit: Unit) -> UnitResult:
         if unit.data is None:
             loaded = _load_whole(label, data)
         else:
-            loaded = load_bytes(label, data, unit.line_offset, unit.items_only)
+            loaded = load_bytes(label, data, unit.line_offset, unit.kind)
     except YamlError:
         result.broken = True
         return result
@@ -88,7 +88,7 @@ def _load_whole(label: str, data: bytes):
     if slices is not None and len(slices) == 1:
         offset, part = slices[0]
         try:
-            return load_bytes(label, part, offset, items_only=True)
+            return load_bytes(label, part, offset, ITEMS)
         except YamlError:
             pass  # read the whole file, which reports the error where it is
     return load_bytes(label, data)
@@ -141,13 +141,15 @@ class _Plan:
             if isinstance(data, InputError):
                 yield Unit(index, source)  # whoever runs it reports the error
                 continue
-            slices = split_accounts(data)
+            kind, slices = ITEMS, split_accounts(data)
+            if slices is None:
+                kind, slices = DOCUMENTS, split_documents(data)
             if slices is None:
                 yield Unit(index, source, data)
                 continue
             self.whole[index] = data  # for a careful second reading if a slice breaks
             for number, (offset, part) in enumerate(slices):
-                yield Unit(index, source, part, offset, True, last=number == len(slices) - 1)
+                yield Unit(index, source, part, offset, kind, last=number == len(slices) - 1)
 
 
 def _size(source: Source) -> int:
@@ -182,12 +184,14 @@ def run(
         pending.append(result)
         if not result.last:
             continue
-        if any(r.broken for r in pending):
-            # A slice did not parse on its own: read the whole input, carefully.
-            source = sources[result.index]
+        whole = units.whole.pop(result.index, None)
+        if any(r.broken for r in pending) or (
+            whole is not None and not any(r.accounts or r.errors for r in pending)
+        ):
+            # A slice did not parse on its own (or, all slices together held
+            # nothing): read the whole input, carefully, to say what is wrong.
             _set_audit(audit)
-            pending = [_run_unit(Unit(result.index, source, units.whole.get(result.index)))]
-        units.whole.pop(result.index, None)
+            pending = [_run_unit(Unit(result.index, sources[result.index], whole))]
         for finished in pending:
             accounts.extend(finished.accounts)
             errors.extend(finished.errors)

@@ -77,6 +77,32 @@ def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[li
     return slices
 
 
+_DOCUMENT_START = re.compile(rb"\n---(?=[ \t\r\n]|\Z)")
+
+
+def split_documents(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
+    """``[(line_offset, slice), ...]`` of groups of whole documents of a
+    multi-document stream (``---`` at the start of a line always starts a
+    document), or ``None`` when there is only one document or the stream
+    uses directives (``%YAML``, ``%TAG``), which reach across documents."""
+    if data.startswith(b"%") or b"\n%" in data:
+        return None
+    starts = [match.start() + 1 for match in _DOCUMENT_START.finditer(data)]
+    if not starts:
+        return None
+    boundaries = [0] + starts  # whatever precedes the first marker goes with it
+    slices: list[tuple[int, bytes]] = []
+    start = 0
+    line = 0
+    for at in boundaries[1:]:
+        if at - start >= target:
+            slices.append((line, data[start:at]))
+            line += data.count(b"\n", start, at)
+            start = at
+    slices.append((line, data[start:]))
+    return slices if len(slices) > 1 else None
+
+
 def _first_item(data: bytes, start: int):
     """The first list item after ``start``, skipping blank and comment lines."""
     while start < len(data):
