@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from . import __version__
 from .errors import InputError
@@ -79,9 +79,10 @@ class AccountResult:
     findings: tuple[Finding, ...]
     score_breakdown: tuple[dict[str, Any], ...] = ()
     suppressions: tuple[SuppressionUse, ...] = ()
-    encoded: Optional[str] = field(default=None, compare=False, repr=False)
-    """This account's JSON, when made where the account was audited (a
-    worker process) so the report is only joined, not encoded, at the end."""
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        return tuple(f.severity for f in self.findings)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,24 +99,45 @@ class AccountResult:
         }
 
 
+@dataclass(frozen=True)
+class EncodedAccount:
+    """An audited account already written as its line of the JSON report, by
+    the process that audited it, keeping only what the report's summary and
+    notes need.  A large run in ``--format json`` hands these between
+    processes: a few strings instead of thousands of small objects."""
+
+    name: str
+    severities: tuple[Severity, ...]
+    suppressions: tuple[SuppressionUse, ...]
+    encoded: str
+
+    @classmethod
+    def of(cls, result: AccountResult, encoded: str) -> "EncodedAccount":
+        return cls(result.name, result.severities, result.suppressions, encoded)
+
+    def to_json(self) -> dict[str, Any]:
+        import json
+
+        return json.loads(self.encoded)
+
+
 @dataclass
 class Report:
     as_of: date
-    accounts: list[AccountResult] = field(default_factory=list)
+    accounts: list[Union[AccountResult, EncodedAccount]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
-    @property
-    def findings(self) -> list[Finding]:
-        return [f for a in self.accounts for f in a.findings]
+    def severities(self) -> list[Severity]:
+        return [s for a in self.accounts for s in a.severities]
 
     def by_severity(self) -> dict[str, int]:
         counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
-        for finding in self.findings:
-            counts[finding.severity.value] += 1
+        for severity in self.severities():
+            counts[severity.value] += 1
         return counts
 
     def worst(self) -> Optional[Severity]:
-        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+        return max(self.severities(), key=lambda s: s.rank, default=None)
 
     def suppression_notes(self) -> list[str]:
         return [f"{a.name}: {n}" for a in self.accounts for s in a.suppressions if (n := s.note())]
@@ -123,7 +145,7 @@ class Report:
     def summary(self) -> dict[str, Any]:
         return {
             "accounts": len(self.accounts),
-            "findings": len(self.findings),
+            "findings": len(self.severities()),
             "by_severity": self.by_severity(),
             "errors": len(self.errors),
         }

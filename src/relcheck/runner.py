@@ -13,12 +13,12 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Iterator, Optional
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .errors import InputError
 from .loader import DOCUMENTS, ITEMS, WHOLE, AccountKey, LoadedAccount, load_bytes, unique_accounts
-from .report import AccountResult, Report
+from .report import AccountResult, EncodedAccount, Report
 from .sources import Source, expand, read_source
 from .split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
 from .yamlread import YamlError
@@ -51,7 +51,7 @@ class UnitResult:
     broken: bool = False  # a slice did not parse: read the whole input again
 
 
-Audit = Callable[[LoadedAccount], Optional[AccountResult]]
+Audit = Callable[[LoadedAccount], Optional[Union[AccountResult, EncodedAccount]]]
 _AUDIT: Optional[Audit] = None  # set in each worker by _set_audit
 
 
@@ -264,7 +264,7 @@ class AccountAudit:
     tier: Optional[str] = None
     encode: bool = False  # also make the account's JSON (for --format json)
 
-    def __call__(self, loaded: LoadedAccount) -> Optional[AccountResult]:
+    def __call__(self, loaded: LoadedAccount) -> Optional[Union[AccountResult, EncodedAccount]]:
         from .references import norm_name
 
         account = loaded.account
@@ -276,5 +276,5 @@ class AccountAudit:
         if self.encode:
             from .reporters.json_report import encode_account
 
-            result = replace(result, encoded=encode_account(result))
+            return EncodedAccount.of(result, encode_account(result))
         return result

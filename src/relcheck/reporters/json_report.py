@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 
-from ..report import AccountResult, Report
+from ..report import AccountResult, EncodedAccount, Report
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
-def encode_account(account: AccountResult) -> str:
+def encode_account(account: AccountResult | EncodedAccount) -> str:
     """One account's line of the JSON report."""
-    return account.encoded or _encode(account.to_json())
+    if isinstance(account, EncodedAccount):
+        return account.encoded
+    return _encode(account.to_json())
 
 
 def _block(lines: list[str]) -> str:
