@@ -1,7 +1,7 @@
 """One run: paths in, a :class:`~relcheck.report.Report` out.
 
-The input is cut into units of work: a small file is one unit, a large
-``accounts:`` file is cut into slices of whole accounts (:mod:`relcheck.split`).
+The input is cut into units of work: a small file is one unit, a large file
+is cut into slices of whole accounts or whole documents (:mod:`relcheck.split`).
 Each unit is read, validated and audited on its own, and only its results
 are kept, so memory follows the largest unit, not the size of the run.  With
 ``jobs > 1`` units run in worker processes (both cores); results are put back
@@ -46,7 +46,7 @@ class UnitResult:
     size: int
     # Only what the run keeps: each account's key (for duplicates) and result;
     # the account records themselves stay in the worker.
-    accounts: list[tuple[AccountKey, Optional[AccountResult]]] = field(default_factory=list)
+    accounts: list[tuple[AccountKey, Optional[Union[AccountResult, EncodedAccount]]]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     broken: bool = False  # a slice did not parse: read the whole input again
 
