@@ -81,3 +81,13 @@ def test_document_splitting_keeps_directives_and_single_documents_whole() -> Non
     parts = split.split_documents(b"# head\n---\nname: A\n--- \nname: B\n---\n", target=1)
     assert [offset for offset, _ in parts] == [0, 1, 3, 5]
     assert b"".join(part for _, part in parts) == b"# head\n---\nname: A\n--- \nname: B\n---\n"
+
+
+def test_the_accelerator_is_kept_from_what_it_cannot_be_trusted_with() -> None:
+    # yaml-rs segfaults on block nesting past ~10,000 levels (measured with
+    # 0.1.6); deep indentation, tags, anchors and odd numbers go to libyaml.
+    plain = b"  - name: A\n    contacts: [{name: P}]\n"
+    assert not fastyaml._risky(plain)
+    for trap in (b"    role:\n" + b" " * 120 + b"a: 1\n", b"    role: !tag x\n", b"    owner: &a x\n",
+                 b"    amount: 0x1F\n", b"    amount: .inf\n", b"    amount: 1_000\n", b"\trole: x\n"):
+        assert fastyaml._risky(plain + trap), trap

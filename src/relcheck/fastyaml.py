@@ -7,7 +7,8 @@ turned into Python objects.  It is only ever a shortcut to the same answer:
 * it is used only on slices of an ``accounts:`` list (:mod:`relcheck.split`)
   and only when the slice has no YAML syntax whose meaning differs from
   relcheck's reading or that relcheck must refuse (tags, anchors and aliases,
-  hexadecimal or octal numbers, ``.inf``); such slices take the libyaml path;
+  hexadecimal or octal numbers, ``.inf``) and no indentation deep enough to
+  crash it; such slices take the libyaml path;
 * YAML 1.2 reads bare ``no``/``yes``/``on``/``off`` as text, like relcheck;
   where it returns a number or ``true`` for a text field, the fast converter
   refuses it and the careful pass reads the original text;
@@ -39,12 +40,16 @@ AVAILABLE = _yaml_rs is not None
 _INDICATORS = re.compile(rb"[\s\[{,][!&*]")
 _NUMBERS = re.compile(rb":[ \t]+[-+]?(?:0[xXoObB]|\.[iInN])")  # starts with a literal: fast
 _SEPARATED = re.compile(rb"\d_\d")
+# yaml-rs recurses on block nesting and crashes (SIGSEGV) somewhere past
+# 10,000 levels; no account file indents 100 spaces, so such slices go to
+# libyaml, whose reader refuses nesting past 64 levels at once.
+_DEEP = b"\n" + b" " * 100
 
 
 def _risky(data: bytes) -> bool:
     """Plain searches first: a regex that starts with a character class
     crawls, and most slices contain none of these characters at all."""
-    if b"\t" in data or _NUMBERS.search(data):
+    if b"\t" in data or _DEEP in data or _NUMBERS.search(data):
         return True
     if any(mark in data for mark in (b"!", b"&", b"*")) and _INDICATORS.search(data):
         return True
