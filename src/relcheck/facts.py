@@ -168,17 +168,17 @@ class Promise:
     """Whether any touch with the account followed it by the due date."""
 
 
-def promises(facts: "AccountFacts") -> list[Promise]:
+def promises(facts: "AccountFacts", grace_days: int = 0) -> list[Promise]:
     """Every promise whose due date has passed, oldest first, and whether a
-    touch with the account followed it by then (the same day counts when the
-    touch is written after the promise)."""
+    touch with the account followed it by then, or within ``grace_days``
+    after (the same day counts when the touch is written after the promise)."""
     history = facts.history
     found = []
     for index, interaction in enumerate(history):
         due = interaction.due
         if due is None or due >= facts.as_of:
             continue
-        kept = any(later.date <= due for later in history[index + 1:])
+        kept = any((later.date - due).days <= grace_days for later in history[index + 1:])
         found.append(Promise(interaction, kept))
     return found
 

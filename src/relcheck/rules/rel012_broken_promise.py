@@ -38,20 +38,9 @@ class BrokenPromiseOptions:
 
 def check(facts: AccountFacts, options: BrokenPromiseOptions):
     start = facts.context.window_start
-    history = facts.history
-    broken = []
-    for promise in promises(facts):
-        made = promise.made
-        if made.due < start:
-            continue
-        if promise.kept:
-            continue
-        if options.grace_days:
-            index = history.index(made)
-            late = [i for i in history[index + 1:] if (i.date - made.due).days <= options.grace_days]
-            if late:
-                continue
-        broken.append(made)
+    broken = [
+        p.made for p in promises(facts, options.grace_days) if not p.kept and p.made.due >= start
+    ]
     if not broken:
         return
     latest = broken[-1]
