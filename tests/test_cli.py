@@ -181,7 +181,7 @@ def test_config_file_is_discovered_and_flags_win(example: Path, tmp_path: Path, 
 
 
 def test_rules_lists_all_13_and_explain_answers_each() -> None:
-    from relcheck.rules import all_rules
+    from relcheck.checking.registry import all_rules
 
     codes = [r.code for r in all_rules()]
     assert codes == [f"REL{n:03d}" for n in range(1, 14)]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from relcheck.config import discover, load_config, settings_for
-from relcheck.engine import ConfigError, Engine
+from relcheck.checking.engine import Engine
+from relcheck.errors import ConfigError
 from relcheck.errors import RelcheckError
 
 
@@ -71,7 +72,7 @@ def test_config_errors_name_the_place(tmp_path: Path, text: str, where: str, mes
 
 
 def test_unknown_selection_is_an_error() -> None:
-    from relcheck.settings import Settings
+    from relcheck.checking.settings import Settings
 
     with pytest.raises(ConfigError, match="did you mean 'REL001'"):
         Engine(Settings(select=["RELL001"]))

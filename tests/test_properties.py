@@ -20,12 +20,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from relcheck.cli import app
-from relcheck import fastyaml
-from relcheck.fastpath import Refused, fast_account
-from relcheck.split import split_accounts
-from relcheck.loader import load_bytes
-from relcheck.model import validate_account
-from relcheck.yamlread import read_documents
+from relcheck.reading import accelerator as fastyaml
+from relcheck.reading.fast import Refused, fast_account
+from relcheck.reading.split import split_accounts
+from relcheck.checking.registry import rule_names
+from relcheck.reading.load import load_raw
+from relcheck.format.schema import validate_account
+from relcheck.reading.events import read_documents
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -129,7 +130,7 @@ corpus = st.integers(1, 3).flatmap(lambda n: st.tuples(*[accounts(index=i) for i
 @given(corpus, st.booleans())
 def test_generated_files_load_audit_and_repeat(account_list, flow) -> None:
     text = to_yaml(list(account_list), flow)
-    loaded = load_bytes("generated.yaml", text.encode())
+    loaded = load_raw("generated.yaml", text.encode(), rule_names())
     assert loaded.errors == [], (text, loaded.errors)
     assert len(loaded.accounts) == len(account_list)
     runner = CliRunner()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from relcheck.engine import Engine
-from relcheck.facts import Context
-from relcheck.loader import LoadedAccount
-from relcheck.model import validate_account
-from relcheck.settings import ScoreBands, ScoreSettings, ScoreWeights, Settings
+from relcheck.checking.engine import Engine
+from relcheck.checking.facts import Context
+from relcheck.reading.accounts import LoadedAccount
+from relcheck.format.schema import validate_account
+from relcheck.checking.settings import ScoreBands, ScoreSettings, ScoreWeights, Settings
 
 SILENT_SINCE_SALE = {
     "name": "Sold",
@@ -21,7 +21,7 @@ SILENT_SINCE_SALE = {
 def audit(data: dict, settings: Settings | None = None, as_of: str = "2026-11-23"):
     account = validate_account(data)
     engine = Engine(settings or Settings(select=["REL003"]))
-    return engine.audit(LoadedAccount(account, "t.yaml", 1, 1), Context(as_of=date.fromisoformat(as_of)))
+    return engine.audit(account, Context(as_of=date.fromisoformat(as_of)), "t.yaml", 1)
 
 
 def test_active_suppression_hides_the_finding() -> None:

@@ -20,7 +20,7 @@ import typer
 
 from . import __version__
 from .errors import InputError, RelcheckError
-from .reporters import Format
+from .reporting import Format
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; "
@@ -115,10 +115,11 @@ def audit(
     jobs: JobsOpt = None,
 ) -> None:
     """Audit accounts and report findings, scores and the next conversation to have."""
-    from .engine import ConfigError, Engine
-    from .facts import Context
-    from .progress import progress_bar
-    from .runner import run_audit
+    from .checking.engine import Engine
+    from .checking.facts import Context
+    from .errors import ConfigError
+    from .reporting.progress import progress_bar
+    from .run import run_audit
 
     day = _parse_day(as_of)
     if fail_on is not None and fail_on not in ("info", "warning", "critical", "never"):
@@ -145,7 +146,7 @@ def audit(
 
     _report_errors(report.errors)
     use_color = _use_color(color, output)
-    from .reporters import render
+    from .reporting import render
 
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
     text = render(report, fmt, color=use_color, width=width)
@@ -166,13 +167,13 @@ def audit(
 def _jobs(jobs: Optional[int]) -> int:
     if jobs is not None:
         return jobs
-    from .runner import default_jobs
+    from .run import default_jobs
 
     return default_jobs()
 
 
 def _rank(name: str) -> int:
-    from .rule import Severity
+    from .checking.rule import Severity
 
     return Severity(name).rank
 
@@ -222,7 +223,7 @@ def _emit(text: str, output: Optional[Path]) -> None:
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(0) from None
         return
-    from .output import write_atomically
+    from .reporting.output import write_atomically
 
     try:
         write_atomically(output, text)
@@ -238,7 +239,7 @@ def validate(
     jobs: JobsOpt = None,
 ) -> None:
     """Check files against the account format and references only; run no rules."""
-    from .runner import load_all
+    from .run import load_all
 
     accounts, errors = load_all(paths, jobs=_jobs(jobs))
     _report_errors(errors)
@@ -254,7 +255,7 @@ def rules_command(
     """List every rule: code, slug, default severity and summary."""
     import json
 
-    from .rules import all_rules
+    from .checking.registry import all_rules
 
     rules = all_rules()
     if fmt == "json":
@@ -272,14 +273,12 @@ def rules_command(
 @app.command(epilog=OTHER_EXIT_CODES_HELP)
 def explain(code: Annotated[str, typer.Argument(help="A rule code (REL001) or slug (one-way-contact).")]) -> None:
     """Explain a rule: what it checks, why it matters, thresholds, an example, how to fix."""
-    from .explain import explain_rule
-    from .loader import suggest
-    from .rules import all_rules, find_rule
+    from .checking.registry import find_rule, unknown_rule
+    from .reporting.explain import explain_rule
 
     rule = find_rule(code)
     if rule is None:
-        names = [r.code for r in all_rules()] + [r.slug for r in all_rules()]
-        _say(f"relcheck: unknown rule '{code}'{suggest(code, names)} (see 'relcheck rules')")
+        _say(f"relcheck: {unknown_rule(code)}")
         raise typer.Exit(2)
     typer.echo(explain_rule(rule))
 
@@ -289,7 +288,7 @@ def schema() -> None:
     """Print the JSON Schema of the account file (for editors and CI)."""
     import json
 
-    from .model import json_schema
+    from .format.schema import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2))
 
@@ -302,9 +301,9 @@ def init(
     """Write a commented starter accounts file (and relcheck.schema.json beside it)."""
     import json
 
-    from .model import json_schema
-    from .output import write_atomically
-    from .starter import SCHEMA_FILE, starter_text
+    from .format.schema import json_schema
+    from .format.starter import SCHEMA_FILE, starter_text
+    from .reporting.output import write_atomically
 
     if path.exists() and not force:
         _say(f"relcheck: {path} already exists; use --force to overwrite it")

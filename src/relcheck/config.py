@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
+from .checking.registry import SelectionError, resolve_rule
+from .checking.rule import option_names
+from .checking.settings import Settings, split_codes
+from .checking.typed import typed
 from .errors import InputError, RelcheckError
-from .references import suggest
-from .rule import option_names
-from .settings import SelectionError, Settings, resolve_rule, split_codes
-from .typed import typed
-from .yamlread import Positions, YamlError, read_documents
+from .names import suggest
+from .reading.events import Positions, YamlError, read_documents
 
 CONFIG_FILES = ("relcheck.yaml", ".relcheck.yaml")
 # pydantic says "extra_forbidden" for models and "unexpected_keyword_argument" for dataclasses.

@@ -26,7 +26,7 @@ class InputError:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
 
 
@@ -36,3 +36,7 @@ class RelcheckError(Exception):
     def __init__(self, message: str, errors: Optional[list[InputError]] = None) -> None:
         super().__init__(message)
         self.errors = errors or []
+
+
+class ConfigError(ValueError):
+    """Settings that cannot be used (unknown rule, bad threshold): exit code 2."""

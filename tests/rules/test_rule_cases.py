@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from relcheck.engine import Engine
-from relcheck.fielddocs import field_docs
-from relcheck.facts import Context
-from relcheck.loader import LoadedAccount
-from relcheck.model import validate_account
-from relcheck.rule import option_names
-from relcheck.rules import all_rules
-from relcheck.settings import Settings
-from relcheck.yamlread import read_documents
+from relcheck.checking.engine import Engine
+from relcheck.format.fielddocs import field_docs
+from relcheck.checking.facts import Context
+from relcheck.reading.accounts import LoadedAccount
+from relcheck.format.schema import validate_account
+from relcheck.checking.rule import option_names
+from relcheck.checking.registry import all_rules
+from relcheck.checking.settings import Settings
+from relcheck.reading.events import read_documents
 
 CASES = Path(__file__).parent / "cases"
 
@@ -41,7 +41,7 @@ def audit_case(suite: dict, case: dict):
     settings = Settings(select=[rule], rules={rule: case.get("options") or {}})
     as_of = date.fromisoformat(case.get("as_of") or suite["as_of"])
     account = validate_account(case["account"])
-    result = Engine(settings).audit(LoadedAccount(account, "case", 1, 1), Context(as_of=as_of))
+    result = Engine(settings).audit(account, Context(as_of=as_of), "case", 1)
     return [f for f in result.findings if f.rule == rule]
 
 

@@ -1,0 +1,214 @@
+"""The account as of the audit date: the questions several rules ask, answered once.
+
+Everything dated after the as-of date is ignored, so auditing with
+``--as-of 2026-06-30`` shows the account as it stood that day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+from typing import Optional
+
+from ..format.records import (
+    Account,
+    Channel,
+    Contact,
+    Deal,
+    DealStatus,
+    Direction,
+    Interaction,
+    Purpose,
+    Response,
+    Stakeholder,
+)
+from ..names import norm_name
+
+# Replies that show the customer engaged (``none`` is "no reply").
+REPLIES = frozenset({Response.YES, Response.NO, Response.OBJECTION, Response.QUESTION, Response.TELL_ME_MORE})
+PUSHBACK = frozenset({Response.NO, Response.OBJECTION})
+
+
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may know besides the account: the audit date and window."""
+
+    as_of: date
+    lookback_days: int = 180
+
+    @property
+    def window_start(self) -> date:
+        return self.as_of - timedelta(days=self.lookback_days)
+
+
+def engaged(interaction: Interaction) -> bool:
+    """Did the customer take part in this touch?  Everything but an outreach
+    recorded as unanswered (``response: none``) counts: an unrecorded
+    response on a call or an email is given the benefit of the doubt."""
+    return interaction.direction is Direction.INBOUND or interaction.response is not Response.NONE
+
+
+def replied(interaction: Interaction) -> bool:
+    """A sign of life from the customer: they reached out, or they answered."""
+    if interaction.direction is Direction.INBOUND:
+        return interaction.response is not Response.NONE
+    return interaction.response in REPLIES
+
+
+# Channels where a touch means the customer was there, even with no response recorded.
+LIVE_CHANNELS = frozenset({Channel.CALL, Channel.MEETING, Channel.VISIT, Channel.EVENT})
+
+
+def sign_of_life(interaction: Interaction) -> bool:
+    """They replied, or we met or spoke with them (response not recorded)."""
+    return replied(interaction) or (interaction.response is None and interaction.channel in LIVE_CHANNELS)
+
+
+class AccountFacts:
+    """An account seen from the as-of date, with shared, cached answers."""
+
+    def __init__(self, account: Account, context: Context) -> None:
+        self.account = account
+        self.context = context
+        self.as_of = context.as_of
+
+    @cached_property
+    def history(self) -> list[Interaction]:
+        """Every interaction up to the as-of date, oldest first."""
+        return sorted((i for i in self.account.interactions if i.date <= self.as_of), key=lambda i: i.date)
+
+    @cached_property
+    def recent(self) -> list[Interaction]:
+        """Interactions inside the lookback window, oldest first."""
+        start = self.context.window_start
+        return [i for i in self.history if i.date >= start]
+
+    @cached_property
+    def contacts(self) -> dict[str, Contact]:
+        return {norm_name(c.name): c for c in self.account.contacts}
+
+    def contact(self, name: str) -> Optional[Contact]:
+        return self.contacts.get(norm_name(name))
+
+    def days_since(self, day: date) -> int:
+        return (self.as_of - day).days
+
+    @cached_property
+    def won_deals(self) -> list[Deal]:
+        """Won deals closed by the as-of date, most recent last."""
+        won = [d for d in self.account.deals if d.status is DealStatus.WON and d.closed and d.closed <= self.as_of]
+        return sorted(won, key=lambda d: d.closed)
+
+    @cached_property
+    def open_deals(self) -> list[Deal]:
+        """Deals open on the as-of date (a deal closed later was still open then)."""
+        return [
+            d for d in self.account.deals
+            if (d.opened is None or d.opened <= self.as_of)
+            and (d.status is DealStatus.OPEN or (d.closed is not None and d.closed > self.as_of))
+        ]
+
+    @property
+    def last_won(self) -> Optional[Deal]:
+        return self.won_deals[-1] if self.won_deals else None
+
+    def current_contacts(self) -> list[Contact]:
+        """Contacts who had not left by the as-of date."""
+        return [c for c in self.account.contacts if c.left is None or c.left > self.as_of]
+
+    def engaged_contacts(self, since: Optional[date] = None) -> list[Contact]:
+        """Contacts who took part in a touch since ``since`` (default: the window)."""
+        start = self.context.window_start if since is None else since
+        seen: dict[str, Contact] = {}
+        for interaction in self.history:
+            if interaction.date < start or not engaged(interaction):
+                continue
+            for who in interaction.with_:
+                contact = self.contact(who)
+                if contact is not None:
+                    seen.setdefault(norm_name(contact.name), contact)
+        return list(seen.values())
+
+    def key_contact(self, among: Optional[list[Interaction]] = None) -> Optional[Contact]:
+        """The person to name in a suggestion: the most-touched current
+        contact in ``among`` (default: the window, else all history; ties go
+        to economic buyers and champions), else anyone."""
+        if among is None:
+            return self._usual_contact
+        return self._most_touched(among)
+
+    @cached_property
+    def _usual_contact(self) -> Optional[Contact]:
+        return self._most_touched(self.recent or self.history)
+
+    def _most_touched(self, pool: list[Interaction]) -> Optional[Contact]:
+        counts: dict[str, int] = {}
+        for interaction in pool:
+            for who in interaction.with_:
+                counts[norm_name(who)] = counts.get(norm_name(who), 0) + 1
+        current = self.current_contacts() or list(self.account.contacts)
+        if not current:
+            return None
+        weight = {Stakeholder.ECONOMIC_BUYER: 2, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
+        return max(
+            current,
+            key=lambda c: (counts.get(norm_name(c.name), 0), weight.get(c.stakeholder, 0)),
+        )
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A ``next_step`` with a ``due`` date that had passed by the as-of date."""
+
+    made: Interaction
+    kept: bool
+    """Whether any touch with the account followed it by the due date."""
+
+
+def promises(facts: "AccountFacts", grace_days: int = 0) -> list[Promise]:
+    """Every promise whose due date has passed, oldest first, and whether a
+    touch with the account followed it by then, or within ``grace_days``
+    after (the same day counts when the touch is written after the promise)."""
+    history = facts.history
+    found = []
+    for index, interaction in enumerate(history):
+        due = interaction.due
+        if due is None or due >= facts.as_of:
+            continue
+        kept = any((later.date - due).days <= grace_days for later in history[index + 1:])
+        found.append(Promise(interaction, kept))
+    return found
+
+
+def interactions_with(facts: "AccountFacts", contact: Contact, since: Optional[date] = None) -> list[Interaction]:
+    """Touches that included ``contact`` (since ``since``, default: all history)."""
+    key = norm_name(contact.name)
+    return [
+        i for i in facts.history
+        if (since is None or i.date >= since) and any(norm_name(w) == key for w in i.with_)
+    ]
+
+
+KEY_STAKEHOLDERS = frozenset({Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER, Stakeholder.DECISION_MAKER})
+
+
+def who(contact: Optional[Contact], fallback: str = "your main contact") -> str:
+    return contact.name if contact is not None else fallback
+
+
+def their_goal(contact: Optional[Contact]) -> Optional[str]:
+    """Something the contact cares about, for a suggestion: a goal, else an issue."""
+    if contact is None:
+        return None
+    if contact.goals:
+        return contact.goals[0]
+    if contact.issues:
+        return contact.issues[0]
+    return None
+
+
+def is_pitch(interaction: Interaction) -> bool:
+    return interaction.purpose is Purpose.PITCH

@@ -1,0 +1,156 @@
+"""The shape of a document: which mappings in it are accounts.
+
+Both readings of a file (the fast one and the careful one) walk documents
+with these functions, so they agree on what counts as an account, and where
+it starts, by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Union
+
+from ..errors import InputError
+from ..format.records import Account
+from ..names import norm_name, suggest
+from .events import Document, Positions
+
+WHOLE, ITEMS, DOCUMENTS = "file", "items", "documents"
+"""What ``load_bytes`` is given: a whole file, a slice of an ``accounts:``
+list, or a slice of whole documents of a stream (see :mod:`relcheck.split`)."""
+
+
+
+@dataclass(frozen=True)
+class LoadedAccount:
+    """A valid account and where it was written."""
+
+    account: Account
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class AccountKey:
+    """What the run needs to know of every account to find duplicates."""
+
+    name: str
+    id: str | None
+    path: str
+    line: int
+    column: int
+
+    @classmethod
+    def of(cls, loaded: LoadedAccount) -> "AccountKey":
+        return cls(loaded.account.name, loaded.account.id, loaded.path, loaded.line, loaded.column)
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: its valid accounts and its errors."""
+
+    accounts: list[LoadedAccount] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    declares_no_accounts: bool = False
+    """The file says ``accounts: []`` on purpose: empty, but not an error."""
+
+
+_TOP_KEYS = ("accounts", "version")
+
+
+def account_mappings(label: str, doc: Document, result: FileResult,
+                     items_only: bool = False) -> Iterator[tuple[Any, tuple[int, int]]]:
+    """Each account mapping in a document, with where it starts; problems
+    with the document's shape are added to ``result.errors``.  With
+    ``items_only`` the document is a slice of an ``accounts:`` list."""
+    data, pos = doc.data, doc.positions
+    top = (doc.line, doc.column)
+    if items_only:
+        yield from _items(label, data if isinstance(data, list) else [data], pos, result, top)
+        return
+    if data is None:
+        return  # an empty document (a stray '---') holds nothing; see README
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"the value {data!r}"
+        result.errors.append(InputError(
+            label, *top, f"expected a mapping with 'accounts:' (a list) or one account with 'name:', got {kind}",
+        ))
+        return
+    if "accounts" not in data:
+        if "name" in data or not data:
+            yield data, pos.start.get(id(data), top)
+            return
+        unknown = next(iter(data))
+        result.errors.append(InputError(
+            label, *(pos.of_key(data, unknown) or top),
+            f"expected 'accounts:' (a list) or one account with 'name:', found '{unknown}'"
+            + suggest(unknown, ("accounts", "name")),
+        ))
+        return
+    for key in data:
+        if key not in _TOP_KEYS:
+            result.errors.append(InputError(
+                label, *(pos.of_key(data, key) or top),
+                f"unknown top-level key '{key}'{suggest(key, _TOP_KEYS)} "
+                "(a file holds 'accounts:' or a single account)",
+            ))
+    version = data.get("version")
+    if version is not None and str(version).strip() != "1":
+        result.errors.append(InputError(
+            label, *(pos.of_value(data, "version") or top),
+            f"unsupported format version {version!r}; this relcheck reads version 1",
+        ))
+        return
+    accounts = data["accounts"]
+    where = pos.of_value(data, "accounts") or pos.start.get(id(accounts)) or top
+    if accounts is None:
+        accounts = []
+    if not isinstance(accounts, list):
+        kind = "a mapping" if isinstance(accounts, dict) else "text"
+        hint = " (write each account as a list item starting with '- name:')" if isinstance(accounts, dict) else ""
+        result.errors.append(InputError(label, *where, f"'accounts' should be a list of accounts, got {kind}{hint}"))
+        return
+    if not accounts:
+        result.declares_no_accounts = True
+    yield from _items(label, accounts, pos, result, where)
+
+
+def _items(label: str, accounts: list[Any], pos: Positions, result: FileResult,
+           where: tuple[int, int]) -> Iterator[tuple[Any, tuple[int, int]]]:
+    for index, item in enumerate(accounts):
+        item_at = pos.start.get(id(item)) or pos.of_value(accounts, index) or where
+        if not isinstance(item, dict):
+            result.errors.append(InputError(label, *item_at, "each item of 'accounts' should be an account mapping with 'name:'"))
+            continue
+        yield item, item_at
+
+
+def unique_accounts(keys: list[AccountKey]) -> tuple[list[AccountKey], list[InputError]]:
+    """Keep the first of accounts with the same name (or explicit id) in the
+    run; each later one is an error naming the first."""
+    errors: list[InputError] = []
+    kept: list[AccountKey] = []
+    names: dict[str, AccountKey] = {}
+    ids: dict[str, AccountKey] = {}
+    for item in keys:
+        first = names.get(norm_name(item.name))
+        if first is not None:
+            errors.append(InputError(
+                item.path, item.line, item.column,
+                f"duplicate account '{item.name}' (first at {first.path}:{first.line}); "
+                "account names must be unique across the run",
+            ))
+            continue
+        if item.id and item.id in ids:
+            first = ids[item.id]
+            errors.append(InputError(
+                item.path, item.line, item.column,
+                f"duplicate account id '{item.id}' (also '{first.name}' at {first.path}:{first.line})",
+            ))
+            continue
+        names[norm_name(item.name)] = item
+        if item.id:
+            ids[item.id] = item
+        kept.append(item)
+    return kept, errors

@@ -1,0 +1,92 @@
+"""One input, or one slice of it -> validated records, or errors at ``path:line:col``.
+
+Every problem becomes an :class:`~relcheck.errors.InputError`; nothing here
+raises on bad input.  Each account is validated on its own, so one broken
+account does not hide the good ones beside it (the run still ends with
+exit code 2).
+
+Two passes, one answer: the fast pass reads the data without recording
+where each value is (with the yaml-rs accelerator where it provably reads
+the same, else libyaml) and converts accounts with :mod:`.fast`; if anything
+at all looks wrong, the careful pass (:mod:`.careful`) reads the data again
+with libyaml, every position and the pydantic models, and its result is the
+one that counts.  Valid files never pay for the careful pass.
+
+The bytes given to :func:`load_bytes` have passed :func:`.guards.prepare`
+(:func:`load_file` does that; the runner does it once for a whole input
+before cutting it into slices).
+"""
+
+from __future__ import annotations
+
+from typing import Collection
+
+from ..errors import InputError
+from .accelerator import read_items
+from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings
+from .events import YamlError, read_documents
+from .fast import Refused, fast_account
+from .guards import prepare
+from .references import reference_problems
+from .sources import Source, read_source
+
+
+def load_file(source: Source, rules: Collection[str]) -> FileResult:
+    """Read, check, parse and validate one input.  ``rules`` are the codes
+    and slugs an ``ignore:`` entry may name."""
+    data = read_source(source)
+    if isinstance(data, InputError):
+        return FileResult(errors=[data])
+    return load_raw(source.label, data, rules)
+
+
+def load_raw(label: str, data: bytes, rules: Collection[str]) -> FileResult:
+    """Check, parse and validate the bytes of one whole input as read."""
+    prepared = prepare(label, data)
+    if isinstance(prepared, InputError):
+        return FileResult(errors=[prepared])
+    return load_bytes(label, prepared, rules)
+
+
+def load_bytes(label: str, data: bytes, rules: Collection[str], line_offset: int = 0,
+               kind: str = WHOLE) -> FileResult:
+    """Parse and validate prepared bytes of one account file, or of a slice
+    of one that starts ``line_offset`` lines into it.  A YAML error in a
+    slice raises :class:`YamlError`, because the whole file must then be
+    read again to tell what is really wrong."""
+    try:
+        return _fast(label, data, rules, line_offset, kind)
+    except YamlError:
+        if kind != WHOLE:
+            raise
+    except Refused:
+        pass
+    # Imported here, not above: it loads pydantic, which valid input never needs.
+    from .careful import careful_load
+
+    return careful_load(label, data, rules, line_offset, kind)
+
+
+def _fast(label: str, data: bytes, rules: Collection[str], line_offset: int, kind: str) -> FileResult:
+    result = FileResult()
+
+    def take(raw: object, where: tuple[int, int]) -> None:
+        account = fast_account(raw)
+        if reference_problems(account, rules):
+            raise Refused
+        result.accounts.append(LoadedAccount(account, label, *where))
+
+    if kind == ITEMS:
+        read = read_items(data, line_offset)
+        if read is not None:
+            for raw, where in zip(*read):
+                take(raw, where)
+            return result
+    for document in read_documents(data, positions=False, line_offset=line_offset):
+        for raw, where in account_mappings(label, document, result, kind == ITEMS):
+            take(raw, where)
+        if result.errors:
+            raise Refused
+    if not result.accounts and not result.declares_no_accounts and kind == WHOLE:
+        raise Refused  # an empty file: let the careful pass say so
+    return result

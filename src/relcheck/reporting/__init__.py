@@ -1,0 +1,31 @@
+"""Output formats: each module renders a finished report and computes nothing."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..results import Report
+
+
+class Format(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+
+
+def render(report: "Report", fmt: Format, *, color: bool = False, width: int | None = None) -> str:
+    """The report as text in ``fmt``; imports only the reporter it needs."""
+    if fmt is Format.JSON:
+        from .json_report import render_json
+        return render_json(report)
+    if fmt is Format.JSONL:
+        from .json_report import render_jsonl
+        return render_jsonl(report)
+    if fmt is Format.MARKDOWN:
+        from .markdown import render_markdown
+        return render_markdown(report)
+    from .table import render_table
+    return render_table(report, color=color, width=width)

@@ -1,0 +1,52 @@
+"""``--format json`` (the whole report) and ``--format jsonl`` (a finding a line).
+
+The JSON report is laid out with one account (and one error) per line:
+readable, friendly to ``grep`` and ``diff``, and written by the json
+module's C encoder (full indentation would fall back to its pure-Python
+encoder, which costs seconds on a large export).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..checking.findings import AccountResult
+from ..results import EncodedAccount, Report
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def encode_account(account: AccountResult | EncodedAccount) -> str:
+    """One account's line of the JSON report."""
+    if isinstance(account, EncodedAccount):
+        return account.encoded
+    return _encode(account.to_json())
+
+
+def _block(lines: list[str]) -> str:
+    if not lines:
+        return "[]"
+    return "[\n" + ",\n".join("    " + line for line in lines) + "\n  ]"
+
+
+def render_json(report: Report) -> str:
+    data = report.to_json(with_accounts=False)
+    lines = []
+    for key, value in data.items():
+        if key == "accounts":
+            text = _block([encode_account(a) for a in report.accounts])
+        elif key == "errors":
+            text = _block([_encode(e) for e in value])
+        else:
+            text = _encode(value)
+        lines.append(f"  {_encode(key)}: {text}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def render_jsonl(report: Report) -> str:
+    lines = []
+    for account in report.accounts:
+        for finding in account.findings:
+            record = {"account": account.name, "account_id": account.id, **finding.to_json()}
+            lines.append(_encode(record))
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,83 @@
+"""The result of an audit, and the JSON contract (SPEC section 5, schema_version 1).
+
+Reporters only format what is here: totals, scores and statuses are computed
+on these objects, never in a reporter.  Adding a key is fine; removing or
+renaming one bumps ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional, Union
+
+from . import __version__
+from .errors import InputError
+from .checking.findings import AccountResult, SuppressionUse
+from .checking.rule import Severity
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class EncodedAccount:
+    """An audited account already written as its line of the JSON report, by
+    the process that audited it, keeping only what the report's summary and
+    notes need.  A large run in ``--format json`` hands these between
+    processes: a few strings instead of thousands of small objects."""
+
+    name: str
+    severities: tuple[Severity, ...]
+    suppressions: tuple[SuppressionUse, ...]
+    encoded: str
+
+    @classmethod
+    def of(cls, result: AccountResult, encoded: str) -> "EncodedAccount":
+        return cls(result.name, result.severities, result.suppressions, encoded)
+
+    def to_json(self) -> dict[str, Any]:
+        import json
+
+        return json.loads(self.encoded)
+
+
+@dataclass
+class Report:
+    as_of: date
+    accounts: list[Union[AccountResult, EncodedAccount]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    def severities(self) -> list[Severity]:
+        return [s for a in self.accounts for s in a.severities]
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
+        for severity in self.severities():
+            counts[severity.value] += 1
+        return counts
+
+    def worst(self) -> Optional[Severity]:
+        return max(self.severities(), key=lambda s: s.rank, default=None)
+
+    def suppression_notes(self) -> list[str]:
+        return [f"{a.name}: {n}" for a in self.accounts for s in a.suppressions if (n := s.note())]
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "accounts": len(self.accounts),
+            "findings": len(self.severities()),
+            "by_severity": self.by_severity(),
+            "errors": len(self.errors),
+        }
+
+    def to_json(self, with_accounts: bool = True) -> dict[str, Any]:
+        """The report as JSON data (``accounts`` left empty when the caller
+        encodes them itself, one by one)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "relcheck_version": __version__,
+            "as_of": self.as_of.isoformat(),
+            "summary": self.summary(),
+            "accounts": [a.to_json() for a in self.accounts] if with_accounts else [],
+            "errors": [e.to_json() for e in self.errors],
+        }

@@ -1,0 +1,299 @@
+"""One run: paths in, a :class:`~relcheck.report.Report` out.
+
+The input is cut into units of work: a small file is one unit, a large file
+is cut into slices of whole accounts or whole documents (:mod:`relcheck.split`).
+Each unit is read, validated and audited on its own, and only its results
+are kept, so memory follows the largest unit, not the size of the run.  With
+``jobs > 1`` units run in worker processes (both cores); results are put back
+in input order, so the report is the same whatever the number of jobs.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from .checking.engine import Engine
+from .checking.facts import Context
+from .checking.findings import AccountResult
+from .checking.registry import rule_names
+from .errors import InputError
+from .names import norm_name
+from .reading.accounts import DOCUMENTS, ITEMS, WHOLE, AccountKey, FileResult, LoadedAccount, unique_accounts
+from .reading.events import YamlError
+from .reading.guards import prepare
+from .reading.load import load_bytes
+from .reading.sources import Source, expand, read_source
+from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
+from .results import EncodedAccount, Report
+
+PARALLEL_MIN_BYTES = 2 << 20
+"""Below this much input, worker processes cost more than they save."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of work: a whole file (read by whoever runs it) or a slice."""
+
+    index: int  # which input it belongs to
+    source: Source
+    data: Optional[bytes] = None
+    line_offset: int = 0
+    kind: str = WHOLE
+    last: bool = True  # the last unit of its input
+
+
+@dataclass
+class UnitResult:
+    index: int
+    last: bool
+    size: int
+    # Only what the run keeps: each account's key (for duplicates) and result;
+    # the account records themselves stay in the worker.
+    accounts: list[tuple[AccountKey, Optional[Union[AccountResult, EncodedAccount]]]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    broken: bool = False  # a slice did not parse: read the whole input again
+
+
+Audited = Union[AccountResult, EncodedAccount]
+Audit = Callable[[LoadedAccount], Optional[Audited]]
+
+
+@dataclass(frozen=True)
+class _Worker:
+    """What every process of a run needs to know: how to audit an account
+    (None: only load) and which rule names an ``ignore:`` entry may use."""
+
+    audit: Optional[Audit]
+    rules: tuple[str, ...]
+
+
+_WORKER = _Worker(None, ())  # set in each process by _set_worker
+
+
+def _set_worker(worker: _Worker) -> None:
+    global _WORKER
+    _WORKER = worker
+
+
+def _run_unit(unit: Unit) -> UnitResult:
+    raw = unit.data if unit.data is not None else read_source(unit.source)
+    result = UnitResult(unit.index, unit.last, len(raw) if isinstance(raw, bytes) else 0)
+    label = unit.source.label
+    data = prepare(label, raw) if unit.data is None and isinstance(raw, bytes) else raw
+    if isinstance(data, InputError):
+        result.errors.append(data)
+        return result
+    try:
+        if unit.data is None:
+            loaded = _load_whole(label, data)
+        else:
+            loaded = load_bytes(label, data, _WORKER.rules, unit.line_offset, unit.kind)
+    except YamlError:
+        result.broken = True
+        return result
+    result.errors = loaded.errors
+    audit = _WORKER.audit
+    for account in loaded.accounts:
+        result.accounts.append((AccountKey.of(account), audit(account) if audit else None))
+    return result
+
+
+def _load_whole(label: str, data: bytes) -> FileResult:
+    """A whole small file: read as one slice when it is a plain ``accounts:``
+    list (the fastest path), else as it is."""
+    slices = split_accounts(data, target=len(data) + 1)
+    if slices is not None and len(slices) == 1:
+        offset, part = slices[0]
+        try:
+            return load_bytes(label, part, _WORKER.rules, offset, ITEMS)
+        except YamlError:
+            pass  # read the whole file, which reports the error where it is
+    return load_bytes(label, data, _WORKER.rules)
+
+
+def _run_batch(batch: list[Unit]) -> list[UnitResult]:
+    # The cyclic garbage collector would walk the hundreds of thousands of
+    # fresh objects of a batch again and again (they hold no cycles); pause it.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return [_run_unit(unit) for unit in batch]
+    finally:
+        if paused:
+            gc.enable()
+
+
+class _Plan:
+    """The work of a run, made lazily (a slice is cut when a worker is ready
+    for it), keeping each split input's bytes until its last slice is back.
+
+    Work goes out in batches of about a slice's worth of bytes: many small
+    files travel together, since sending each on its own to a worker costs
+    more than reading it."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.whole: dict[int, bytes] = {}
+        self.sizes = [_size(s) for s in sources]
+        self.total = sum(self.sizes)
+
+    def __iter__(self) -> Iterator[list[Unit]]:
+        batch: list[Unit] = []
+        batch_bytes = 0
+        for unit in self._units():
+            batch.append(unit)
+            batch_bytes += len(unit.data) if unit.data is not None else self.sizes[unit.index]
+            if batch_bytes >= TARGET_SLICE_BYTES:
+                yield batch
+                batch, batch_bytes = [], 0
+        if batch:
+            yield batch
+
+    def _units(self) -> Iterator[Unit]:
+        for index, source in enumerate(self.sources):
+            if self.sizes[index] < MIN_SPLIT_BYTES:
+                yield Unit(index, source)
+                continue
+            raw = read_source(source)
+            data = prepare(source.label, raw) if isinstance(raw, bytes) else raw
+            if isinstance(data, InputError):
+                yield Unit(index, source)  # whoever runs it reports the error
+                continue
+            kind, slices = ITEMS, split_accounts(data)
+            if slices is None:
+                kind, slices = DOCUMENTS, split_documents(data)
+            if slices is None:
+                yield Unit(index, source, data)
+                continue
+            self.whole[index] = data  # for a careful second reading if a slice breaks
+            for number, (offset, part) in enumerate(slices):
+                yield Unit(index, source, part, offset, kind, last=number == len(slices) - 1)
+
+
+def _size(source: Source) -> int:
+    if source.path is None:
+        return MIN_SPLIT_BYTES  # stdin: read it, and cut it if it is large
+    try:
+        return source.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def run(
+    paths: Iterable[str],
+    audit: Optional[Audit] = None,
+    jobs: int = 1,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> tuple[list[tuple[AccountKey, Optional[AccountResult]]], list[InputError]]:
+    """Load (and audit) everything in ``paths``: every valid account's key
+    with its result, in input order, and every input error."""
+    sources: list[Source] = []
+    errors: list[InputError] = []
+    for item in expand(list(paths)):
+        (errors if isinstance(item, InputError) else sources).append(item)
+    _set_worker(_Worker(audit, rule_names()))
+    units = _Plan(sources)
+    accounts: list[tuple[AccountKey, Optional[AccountResult]]] = []
+    pending: list[UnitResult] = []
+    done = 0
+    for result in (r for batch in _results(units, audit, jobs) for r in batch):
+        done += result.size
+        if progress:
+            progress(done, units.total)
+        pending.append(result)
+        if not result.last:
+            continue
+        whole = units.whole.pop(result.index, None)
+        if any(r.broken for r in pending) or (
+            whole is not None and not any(r.accounts or r.errors for r in pending)
+        ):
+            # A slice did not parse on its own (or, all slices together held
+            # nothing): read the whole input, carefully, to say what is wrong.
+            pending = [_run_unit(Unit(result.index, sources[result.index], whole))]
+        for finished in pending:
+            accounts.extend(finished.accounts)
+            errors.extend(finished.errors)
+        pending = []
+    kept, duplicates = unique_accounts([loaded for loaded, _ in accounts])
+    keep = {id(loaded) for loaded in kept}
+    return [pair for pair in accounts if id(pair[0]) in keep], errors + duplicates
+
+
+def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[UnitResult]]:
+    if jobs <= 1 or units.total < PARALLEL_MIN_BYTES:
+        yield from map(_run_batch, units)
+        return
+    import multiprocessing
+    from collections import deque
+
+    # fork: workers start at once with everything already imported.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    workers = jobs - 1  # this process is the last of the jobs: it works too
+    with context.Pool(processes=workers, initializer=_set_worker, initargs=(_WORKER,)) as pool:
+        # In input order: finished batches (lists) and batches out with a worker.
+        queue: deque = deque()
+        for batch in units:
+            # Keep every worker busy with a batch queued behind it; meanwhile
+            # this process works through batches of its own.
+            busy = sum(1 for item in queue if not isinstance(item, list) and not item.ready())
+            if busy < 2 * workers:
+                queue.append(pool.apply_async(_run_batch, (batch,)))
+            else:
+                queue.append(_run_batch(batch))
+            while queue and (isinstance(queue[0], list) or queue[0].ready()):
+                head = queue.popleft()
+                yield head if isinstance(head, list) else head.get()
+        for head in queue:
+            yield head if isinstance(head, list) else head.get()
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run_audit(paths: Iterable[str], engine: Engine, context: Context, owner: Optional[str] = None,
+              tier: Optional[str] = None, jobs: int = 1, progress: Optional[Callable[[int, int], None]] = None,
+              encode: bool = False) -> Report:
+    """Audit every account in ``paths`` with ``engine`` as of ``context``
+    (``encode``: make each account's JSON as it is audited)."""
+    audit = AccountAudit(engine, context, owner, tier, encode)
+    accounts, errors = run(paths, audit, jobs, progress)
+    report = Report(as_of=context.as_of, errors=errors)
+    report.accounts = [result for _, result in accounts if result is not None]
+    return report
+
+
+def load_all(paths: Iterable[str], jobs: int = 1) -> tuple[list[AccountKey], list[InputError]]:
+    """The key of every valid account in ``paths`` and every input error, in input order."""
+    accounts, errors = run(paths, None, jobs)
+    return [key for key, _ in accounts], errors
+
+
+@dataclass(frozen=True)
+class AccountAudit:
+    """Audit one loaded account, unless the owner or tier filter leaves it out
+    (picklable, so worker processes can run it)."""
+
+    engine: Engine
+    context: Context
+    owner: Optional[str] = None
+    tier: Optional[str] = None
+    encode: bool = False  # also make the account's JSON (for --format json)
+
+    def __call__(self, loaded: LoadedAccount) -> Optional[Audited]:
+        account = loaded.account
+        if self.owner is not None and norm_name(account.owner or "") != norm_name(self.owner):
+            return None
+        if self.tier is not None and account.tier.value != self.tier:
+            return None
+        result = self.engine.audit(account, self.context, loaded.path, loaded.line)
+        if self.encode:
+            from .reporting.json_report import encode_account
+
+            return EncodedAccount.of(result, encode_account(result))
+        return result
