@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from relcheck.config import discover, load_config, settings_for
 from relcheck.checking.engine import Engine
-from relcheck.errors import ConfigError
-from relcheck.errors import RelcheckError
+from relcheck.config import discover, load_config, settings_for
+from relcheck.errors import ConfigError, RelcheckError
 
 
 def write(tmp_path: Path, text: str, name: str = "relcheck.yaml") -> Path:

@@ -36,7 +36,7 @@ def _bomb(prefix: str = "", indent: str = "") -> str:
 CASES: dict[str, tuple[bytes, int, str]] = {
     "syntax-error": (b"accounts:\n  - name: [Acme\n  - name: B\n", 3, "YAML syntax error"),
     "tab-indentation": (b"accounts:\n  - name: A\n\t  owner: B\n", 3, "tab"),
-    "unclosed-flow": (b"accounts: [{name: A}\n", 2, "YAML syntax error"),
+    "unclosed-flow": (b"accounts: [{name: A}\n", 1, "YAML syntax error"),  # the end of its only line
     "bad-escape": (b'name: "bad \\q escape"\n', 1, "YAML syntax error"),
     "duplicate-key": (b"name: A\nowner: B\nowner: C\n", 3, "duplicate key 'owner'"),
     "unknown-key": (b"name: A\nownr: B\n", 2, "did you mean 'owner'"),
@@ -159,7 +159,7 @@ def test_partial_failure_lists_every_bad_file_and_reports_the_good(tmp_path: Pat
                        cwd=tmp_path)
     assert done.returncode == 2
     assert f"{tmp_path / 'b-bad.yaml'}:2:7:" in done.stderr
-    assert f"{tmp_path / 'c-broken.yaml'}:2:" in done.stderr
+    assert f"{tmp_path / 'c-broken.yaml'}:1:" in done.stderr  # its only line
     import json
 
     report = json.loads(done.stdout)

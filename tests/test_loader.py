@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from relcheck.checking.registry import rule_names
-from relcheck.reading.load import load_raw
 from relcheck.format.schema import Response
+from relcheck.reading.load import load_raw
 
 CASES = Path(__file__).parent / "loader_cases"
 

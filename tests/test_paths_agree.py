@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from relcheck import run as runner
-from relcheck.reading import accelerator as fastyaml, split
 from relcheck.checking.engine import Engine
 from relcheck.checking.facts import Context
-from relcheck.reporting import Format, render
 from relcheck.checking.settings import Settings
+from relcheck.reading import accelerator as fastyaml
+from relcheck.reading import split
+from relcheck.reporting import Format, render
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import generate  # noqa: E402
@@ -30,7 +31,7 @@ def export(tmp_path_factory) -> Path:
 
 
 def report_json(path: Path, jobs: int) -> str:
-    report = runner.run_audit([str(path)], Engine(Settings()), Context(as_of=date(2026, 11, 23)), jobs=jobs)
+    report = runner.run_audit([str(path)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))), jobs=jobs)
     return render(report, Format.JSON)
 
 
@@ -53,7 +54,7 @@ def test_a_slice_that_breaks_sends_the_whole_file_to_the_careful_reader(export: 
     text += "  - name: Late\n    owner: *first\n"
     path = tmp_path / "aliases.yaml"
     path.write_text(text)
-    report = runner.run_audit([str(path)], Engine(Settings()), Context(as_of=date(2026, 11, 23)))
+    report = runner.run_audit([str(path)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
     assert report.errors == []
     assert report.accounts[-1].owner.startswith("Account 00000")
 

@@ -19,14 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from relcheck.cli import app
-from relcheck.reading import accelerator as fastyaml
-from relcheck.reading.fast import Refused, fast_account
-from relcheck.reading.split import split_accounts
 from relcheck.checking.registry import rule_names
-from relcheck.reading.load import load_raw
+from relcheck.cli import app
 from relcheck.format.schema import validate_account
+from relcheck.reading import accelerator as fastyaml
 from relcheck.reading.events import read_documents
+from relcheck.reading.fast import Refused, fast_account
+from relcheck.reading.load import load_raw
+from relcheck.reading.split import split_accounts
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,9 +6,8 @@ from datetime import date
 
 from relcheck.checking.engine import Engine
 from relcheck.checking.facts import Context
-from relcheck.reading.accounts import LoadedAccount
-from relcheck.format.schema import validate_account
 from relcheck.checking.settings import ScoreBands, ScoreSettings, ScoreWeights, Settings
+from relcheck.format.schema import validate_account
 
 SILENT_SINCE_SALE = {
     "name": "Sold",

@@ -14,13 +14,18 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import __version__
 from .errors import InputError, RelcheckError
 from .reporting import Format
+
+if TYPE_CHECKING:
+    from .checking.findings import AccountResult
+    from .checking.settings import Settings
+    from .results import EncodedAccount, Report
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; "
@@ -119,7 +124,7 @@ def audit(
     from .checking.facts import Context
     from .errors import ConfigError
     from .reporting.progress import progress_bar
-    from .run import run_audit
+    from .run import AccountAudit, run_audit, run_audit_encoded
 
     day = _parse_day(as_of)
     if fail_on is not None and fail_on not in ("info", "warning", "critical", "never"):
@@ -130,10 +135,13 @@ def audit(
         settings = _settings(config, select, ignore, fail_on)
         engine = Engine(settings)
         _refuse_to_overwrite_inputs(output, paths)
+        audit = AccountAudit(engine, Context(as_of=day, lookback_days=settings.lookback_days),
+                             owner=owner, tier=tier.lower() if tier else None)
         with progress_bar(enabled=not quiet) as progress:
-            report = run_audit(paths, engine, Context(as_of=day, lookback_days=settings.lookback_days),
-                               owner=owner, tier=tier.lower() if tier else None,
-                               jobs=_jobs(jobs), progress=progress, encode=fmt is Format.JSON)
+            if fmt is Format.JSON:
+                encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress)
+            else:
+                report = run_audit(paths, audit, _jobs(jobs), progress)
     except RelcheckError as err:
         if err.errors:
             _report_errors(err.errors)
@@ -144,21 +152,26 @@ def audit(
         _say(f"relcheck: {err}")
         raise typer.Exit(2) from None
 
-    _report_errors(report.errors)
-    use_color = _use_color(color, output)
-    from .reporting import render
+    done: Report[AccountResult] | Report[EncodedAccount]
+    if fmt is Format.JSON:
+        from .reporting.json_report import render_json
 
-    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-    text = render(report, fmt, color=use_color, width=width)
+        done, text = encoded, render_json(encoded)
+    else:
+        from .reporting import render
+
+        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+        done, text = report, render(report, fmt, color=_use_color(color, output), width=width)
+    _report_errors(done.errors)
     _emit(text, output)
     if not quiet:
-        for note in report.suppression_notes():
+        for note in done.suppression_notes():
             _say(f"relcheck: {note}")
-        s = report.summary()
+        s = done.summary()
         _say(f"relcheck: {s['accounts']} accounts, {s['findings']} findings, {s['errors']} errors")
-    if report.errors:
+    if done.errors:
         raise typer.Exit(2)
-    worst = report.worst()
+    worst = done.worst()
     threshold = settings.fail_on
     if threshold != "never" and worst is not None and worst.rank >= _rank(threshold):
         raise typer.Exit(1)
@@ -178,18 +191,18 @@ def _rank(name: str) -> int:
     return Severity(name).rank
 
 
-def _settings(config: Optional[Path], select, ignore, fail_on):
+def _settings(config: Optional[Path], select: Optional[list[str]], ignore: Optional[list[str]],
+              fail_on: Optional[str]) -> Settings:
     from .config import settings_for
 
     settings, _ = settings_for(config, Path.cwd())
-    updates = {}
     if select is not None:
-        updates["select"] = _codes(select)
+        settings = replace(settings, select=_codes(select))
     if ignore is not None:
-        updates["ignore"] = list(settings.ignore) + _codes(ignore)
+        settings = replace(settings, ignore=list(settings.ignore) + (_codes(ignore) or []))
     if fail_on is not None:
-        updates["fail_on"] = fail_on
-    return replace(settings, **updates) if updates else settings
+        settings = replace(settings, fail_on=fail_on)  # type: ignore[arg-type]  # checked above
+    return settings
 
 
 def _use_color(flag: Optional[bool], output: Optional[Path]) -> bool:

@@ -8,7 +8,10 @@ found; ``--config FILE`` names one explicitly.  Every problem is an
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 from .checking.registry import SelectionError, resolve_rule
 from .checking.rule import option_names
@@ -17,6 +20,7 @@ from .checking.typed import typed
 from .errors import InputError, RelcheckError
 from .names import suggest
 from .reading.events import Positions, YamlError, read_documents
+from .reading.guards import prepare
 
 CONFIG_FILES = ("relcheck.yaml", ".relcheck.yaml")
 # pydantic says "extra_forbidden" for models and "unexpected_keyword_argument" for dataclasses.
@@ -40,8 +44,11 @@ def load_config(path: Path) -> Settings:
         raw = path.read_bytes()
     except OSError as err:
         raise RelcheckError(f"{label}: cannot read the config file: {err.strerror or err}") from None
+    prepared = prepare(label, raw)
+    if isinstance(prepared, InputError):
+        raise _fail(prepared)
     try:
-        documents = list(read_documents(raw))
+        documents = list(read_documents(prepared))
     except YamlError as err:
         raise _fail(InputError(label, err.line, err.column, err.message)) from None
     if not documents or documents[0].data is None:
@@ -65,7 +72,7 @@ def _fail(error: InputError) -> RelcheckError:
     return RelcheckError(str(error), [error])
 
 
-def _config_error(label: str, data: Any, pos: Positions, problem: dict, where: tuple[int, int]) -> InputError:
+def _config_error(label: str, data: Any, pos: Positions, problem: ErrorDetails, where: tuple[int, int]) -> InputError:
     loc = tuple(problem["loc"])
     kind = problem["type"]
     line, column = pos.locate(data, loc, where, at_key=kind in UNKNOWN_KEY, at_container=kind == "missing")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 MAX_SUGGESTION_CHOICES = 2000
 """Past this many candidates a did-you-mean costs more than it helps (and

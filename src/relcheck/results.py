@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Optional, Union
+from typing import Any, Generic, Optional, TypeVar
 
 from . import __version__
-from .errors import InputError
 from .checking.findings import AccountResult, SuppressionUse
 from .checking.rule import Severity
+from .errors import InputError
 
 SCHEMA_VERSION = 1
 
@@ -32,19 +32,27 @@ class EncodedAccount:
     encoded: str
 
     @classmethod
-    def of(cls, result: AccountResult, encoded: str) -> "EncodedAccount":
+    def of(cls, result: AccountResult, encoded: str) -> EncodedAccount:
         return cls(result.name, result.severities, result.suppressions, encoded)
 
     def to_json(self) -> dict[str, Any]:
         import json
 
-        return json.loads(self.encoded)
+        data: dict[str, Any] = json.loads(self.encoded)
+        return data
+
+
+Held = TypeVar("Held", AccountResult, EncodedAccount)
+"""What a report holds for each account: the whole result (every format can
+render it), or, in a ``--format json`` run, the account's JSON already
+encoded by the process that audited it (only the JSON reporter takes that
+kind of report: the type says so)."""
 
 
 @dataclass
-class Report:
+class Report(Generic[Held]):
     as_of: date
-    accounts: list[Union[AccountResult, EncodedAccount]] = field(default_factory=list)
+    accounts: list[Held] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
     def severities(self) -> list[Severity]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, Union
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Optional, Union
 
 from .checking.engine import Engine
 from .checking.facts import Context
@@ -188,16 +189,19 @@ def run(
     audit: Optional[Audit] = None,
     jobs: int = 1,
     progress: Optional[Callable[[int, int], None]] = None,
-) -> tuple[list[tuple[AccountKey, Optional[AccountResult]]], list[InputError]]:
+) -> tuple[list[tuple[AccountKey, Optional[Audited]]], list[InputError]]:
     """Load (and audit) everything in ``paths``: every valid account's key
     with its result, in input order, and every input error."""
     sources: list[Source] = []
     errors: list[InputError] = []
     for item in expand(list(paths)):
-        (errors if isinstance(item, InputError) else sources).append(item)
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            sources.append(item)
     _set_worker(_Worker(audit, rule_names()))
     units = _Plan(sources)
-    accounts: list[tuple[AccountKey, Optional[AccountResult]]] = []
+    accounts: list[tuple[AccountKey, Optional[Audited]]] = []
     pending: list[UnitResult] = []
     done = 0
     for result in (r for batch in _results(units, audit, jobs) for r in batch):
@@ -229,6 +233,7 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
         return
     import multiprocessing
     from collections import deque
+    from multiprocessing.pool import AsyncResult
 
     # fork: workers start at once with everything already imported.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
@@ -236,7 +241,7 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     workers = jobs - 1  # this process is the last of the jobs: it works too
     with context.Pool(processes=workers, initializer=_set_worker, initargs=(_WORKER,)) as pool:
         # In input order: finished batches (lists) and batches out with a worker.
-        queue: deque = deque()
+        queue: deque[Union[list[UnitResult], AsyncResult[list[UnitResult]]]] = deque()
         for batch in units:
             # Keep every worker busy with a batch queued behind it; meanwhile
             # this process works through batches of its own.
@@ -256,16 +261,22 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_audit(paths: Iterable[str], engine: Engine, context: Context, owner: Optional[str] = None,
-              tier: Optional[str] = None, jobs: int = 1, progress: Optional[Callable[[int, int], None]] = None,
-              encode: bool = False) -> Report:
-    """Audit every account in ``paths`` with ``engine`` as of ``context``
-    (``encode``: make each account's JSON as it is audited)."""
-    audit = AccountAudit(engine, context, owner, tier, encode)
-    accounts, errors = run(paths, audit, jobs, progress)
-    report = Report(as_of=context.as_of, errors=errors)
-    report.accounts = [result for _, result in accounts if result is not None]
-    return report
+def run_audit(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
+              progress: Optional[Callable[[int, int], None]] = None) -> Report[AccountResult]:
+    """Audit every account in ``paths``: results every format can render."""
+    accounts, errors = run(paths, replace(audit, encode=False), jobs, progress)
+    done = [result for _, result in accounts if isinstance(result, AccountResult)]
+    return Report(as_of=audit.context.as_of, accounts=done, errors=errors)
+
+
+def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
+                      progress: Optional[Callable[[int, int], None]] = None) -> Report[EncodedAccount]:
+    """Audit every account in ``paths``, each one's JSON made where it is
+    audited (for ``--format json``: a few strings cross between processes
+    instead of thousands of small objects)."""
+    accounts, errors = run(paths, replace(audit, encode=True), jobs, progress)
+    done = [result for _, result in accounts if isinstance(result, EncodedAccount)]
+    return Report(as_of=audit.context.as_of, accounts=done, errors=errors)
 
 
 def load_all(paths: Iterable[str], jobs: int = 1) -> tuple[list[AccountKey], list[InputError]]:

@@ -13,13 +13,12 @@ from pathlib import Path
 import pytest
 
 from relcheck.checking.engine import Engine
-from relcheck.format.fielddocs import field_docs
 from relcheck.checking.facts import Context
-from relcheck.reading.accounts import LoadedAccount
-from relcheck.format.schema import validate_account
-from relcheck.checking.rule import option_names
 from relcheck.checking.registry import all_rules
+from relcheck.checking.rule import option_names
 from relcheck.checking.settings import Settings
+from relcheck.format.fielddocs import field_docs
+from relcheck.format.schema import validate_account
 from relcheck.reading.events import read_documents
 
 CASES = Path(__file__).parent / "cases"

@@ -14,9 +14,9 @@ from ..errors import ConfigError
 from ..format.records import Account
 from .facts import AccountFacts, Context
 from .findings import AccountResult, Finding, SuppressionUse
+from .registry import SelectionError, resolve_rule, selected_rules
 from .rule import Rule, Severity
 from .scoring import score_account
-from .registry import SelectionError, resolve_rule, selected_rules
 from .settings import Settings
 from .typed import typed
 

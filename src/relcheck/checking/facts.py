@@ -100,7 +100,7 @@ class AccountFacts:
     def won_deals(self) -> list[Deal]:
         """Won deals closed by the as-of date, most recent last."""
         won = [d for d in self.account.deals if d.status is DealStatus.WON and d.closed and d.closed <= self.as_of]
-        return sorted(won, key=lambda d: d.closed)
+        return sorted(won, key=lambda d: d.closed or self.as_of)
 
     @cached_property
     def open_deals(self) -> list[Deal]:
@@ -155,7 +155,7 @@ class AccountFacts:
         weight = {Stakeholder.ECONOMIC_BUYER: 2, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
         return max(
             current,
-            key=lambda c: (counts.get(norm_name(c.name), 0), weight.get(c.stakeholder, 0)),
+            key=lambda c: (counts.get(norm_name(c.name), 0), weight.get(c.stakeholder, 0) if c.stakeholder else 0),
         )
 
 
@@ -164,26 +164,27 @@ class Promise:
     """A ``next_step`` with a ``due`` date that had passed by the as-of date."""
 
     made: Interaction
+    due: date
     kept: bool
     """Whether any touch with the account followed it by the due date."""
 
 
-def promises(facts: "AccountFacts", grace_days: int = 0) -> list[Promise]:
+def promises(facts: AccountFacts, grace_days: int = 0) -> list[Promise]:
     """Every promise whose due date has passed, oldest first, and whether a
     touch with the account followed it by then, or within ``grace_days``
     after (the same day counts when the touch is written after the promise)."""
     history = facts.history
-    found = []
+    found: list[Promise] = []
     for index, interaction in enumerate(history):
         due = interaction.due
         if due is None or due >= facts.as_of:
             continue
         kept = any((later.date - due).days <= grace_days for later in history[index + 1:])
-        found.append(Promise(interaction, kept))
+        found.append(Promise(interaction, due, kept))
     return found
 
 
-def interactions_with(facts: "AccountFacts", contact: Contact, since: Optional[date] = None) -> list[Interaction]:
+def interactions_with(facts: AccountFacts, contact: Contact, since: Optional[date] = None) -> list[Interaction]:
     """Touches that included ``contact`` (since ``since``, default: all history)."""
     key = norm_name(contact.name)
     return [

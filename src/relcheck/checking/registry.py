@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from functools import lru_cache
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from functools import cache
+from typing import Optional
 
 from ..names import suggest
 from . import rules as _catalogue
@@ -21,7 +22,7 @@ class SelectionError(ValueError):
     """A rule code, prefix or slug that matches no rule."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, ordered by code."""
     found = []

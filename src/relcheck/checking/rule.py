@@ -10,12 +10,20 @@ never read the clock.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+
     from .facts import AccountFacts
+else:
+    def dataclass_transform(**_: Any) -> Callable[[Any], Any]:
+        return lambda function: function
+
+_T = TypeVar("_T")
 
 
 class Severity(str, Enum):
@@ -34,13 +42,14 @@ class Severity(str, Enum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.CRITICAL: 3}
 
 
-def thresholds(cls: type) -> type:
+@dataclass_transform(eq_default=False)
+def thresholds(cls: type[_T]) -> type[_T]:
     """Make ``cls`` a rule's thresholds: a dataclass whose fields carry
     their type, constraints (``Annotated[int, Ge(1)]``), default and a
     docstring.  The defaults need no validation; values from a config file are
     validated by pydantic (see :func:`relcheck.engine.rule_options`), which
     refuses unknown keys."""
-    cls.__pydantic_config__ = {"extra": "forbid"}  # read by pydantic only
+    cls.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]  # read by pydantic only
     # No generated __eq__/__repr__: each generated method costs start-up time.
     return dataclass(eq=False, repr=False)(cls)
 

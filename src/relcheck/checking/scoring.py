@@ -10,7 +10,8 @@ with the points it took off and the findings behind them.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .findings import Finding
 from .rule import Rule

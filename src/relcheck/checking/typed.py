@@ -8,11 +8,11 @@ values from a config file are validated here, with the types and
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def _adapter(kind: Any) -> Any:
     from pydantic import TypeAdapter
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_docs(model: type) -> dict[str, str]:
     """``{field name: docstring}`` for a model or dataclass and the classes it
     inherits from."""
@@ -28,7 +29,7 @@ def field_docs(model: type) -> dict[str, str]:
         except (OSError, TypeError, SyntaxError):
             continue
         body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-        for node, following in zip(body, body[1:]):
+        for node, following in zip(body, body[1:], strict=False):
             if (
                 isinstance(node, ast.AnnAssign)
                 and isinstance(node.target, ast.Name)
@@ -40,7 +41,7 @@ def field_docs(model: type) -> dict[str, str]:
     return docs
 
 
-def with_field_docs(schema: dict, models: list[type]) -> dict:
+def with_field_docs(schema: dict[str, Any], models: list[Any]) -> dict[str, Any]:
     """Fill each property's ``description`` in a JSON Schema's ``$defs``."""
     definitions = schema.get("$defs", {})
     for model in models:

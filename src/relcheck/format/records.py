@@ -26,7 +26,7 @@ class _Choice(str, Enum):
     """An enum read case-insensitively; ``_`` and spaces count as ``-``."""
 
     @classmethod
-    def _missing_(cls, value: object) -> Optional["_Choice"]:
+    def _missing_(cls, value: object) -> Optional[_Choice]:
         if isinstance(value, str):
             wanted = re.sub(r"[\s_]+", "-", value.strip().lower())
             return cls._value2member_map_.get(wanted)  # type: ignore[return-value]
@@ -172,9 +172,12 @@ class Deal:
     amount: Optional[float] = None
 
 
+Day = date  # a field below is named `date`
+
+
 @dataclass
 class Interaction:
-    date: date
+    date: Day
     with_: tuple[str, ...]
     direction: Direction
     channel: Optional[Channel] = None
@@ -183,7 +186,7 @@ class Interaction:
     questions: Optional[int] = None
     talk_ratio: Optional[float] = None
     next_step: Optional[str] = None
-    due: Optional[date] = None
+    due: Optional[Day] = None
     notes: Optional[str] = None
 
 

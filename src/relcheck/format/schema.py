@@ -139,7 +139,7 @@ class Deal(_Strict):
     """The deal's value."""
 
     @model_validator(mode="after")
-    def _closed_when_decided(self) -> "Deal":
+    def _closed_when_decided(self) -> Deal:
         if self.status is not DealStatus.OPEN and self.closed is None:
             raise ValueError(f"a {self.status.value} deal needs a 'closed' date")
         if self.opened and self.closed and self.closed < self.opened:

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import os
 import re
+from types import ModuleType
 from typing import Optional
 
+_yaml_rs: Optional[ModuleType]
 try:
     if os.environ.get("RELCHECK_PURE_YAML"):
         raise ImportError("disabled by RELCHECK_PURE_YAML")

@@ -7,8 +7,9 @@ it starts, by construction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Union
+from typing import Any
 
 from ..errors import InputError
 from ..format.records import Account
@@ -42,7 +43,7 @@ class AccountKey:
     column: int
 
     @classmethod
-    def of(cls, loaded: LoadedAccount) -> "AccountKey":
+    def of(cls, loaded: LoadedAccount) -> AccountKey:
         return cls(loaded.account.name, loaded.account.id, loaded.path, loaded.line, loaded.column)
 
 
@@ -121,7 +122,8 @@ def _items(label: str, accounts: list[Any], pos: Positions, result: FileResult,
     for index, item in enumerate(accounts):
         item_at = pos.start.get(id(item)) or pos.of_value(accounts, index) or where
         if not isinstance(item, dict):
-            result.errors.append(InputError(label, *item_at, "each item of 'accounts' should be an account mapping with 'name:'"))
+            result.errors.append(InputError(
+                label, *item_at, "each item of 'accounts' should be an account mapping with 'name:'"))
             continue
         yield item, item_at
 

@@ -8,9 +8,11 @@ and its result is the authoritative one: accounts the models accept are kept
 
 from __future__ import annotations
 
-from typing import Any, Collection, Optional
+from collections.abc import Collection
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import InputError
 from ..format.schema import (
@@ -46,14 +48,13 @@ def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: i
     if kind != WHOLE:
         return result  # emptiness is judged for the whole file
     if not result.accounts and not result.errors and not result.declares_no_accounts:
-        message = "file holds no accounts (it is empty)" if documents == 0 else "file holds no accounts (only empty documents)"
+        message = "file holds no accounts (" + ("it is empty)" if documents == 0 else "only empty documents)")
         result.errors.append(InputError(label, 1 + line_offset, 1, message))
     return result
 
 
-def _load_account(label: str, data: Any, pos: Optional[Positions], result: FileResult, where: tuple[int, int],
+def _load_account(label: str, data: Any, pos: Positions, result: FileResult, where: tuple[int, int],
                   rules: Collection[str]) -> None:
-    assert pos is not None  # the careful pass always records positions
     try:
         model = Account.model_validate(data)
     except ValidationError as err:
@@ -71,7 +72,7 @@ def _load_account(label: str, data: Any, pos: Optional[Positions], result: FileR
 
 # --- pydantic errors -> readable messages at the right place ------------------
 
-_MODEL_OF_FIELD: dict[str, type] = {
+_MODEL_OF_FIELD: dict[str, type[BaseModel]] = {
     "owner_history": OwnerSpell,
     "contacts": Contact,
     "deals": Deal,
@@ -81,12 +82,12 @@ _MODEL_OF_FIELD: dict[str, type] = {
 }
 
 
-def _allowed_keys(model: type) -> list[str]:
+def _allowed_keys(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _model_at(loc: tuple) -> type:
-    model: type = Account
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
+    model: type[BaseModel] = Account
     for part in loc:
         if isinstance(part, str) and part in _MODEL_OF_FIELD:
             model = _MODEL_OF_FIELD[part]
@@ -131,7 +132,8 @@ def _value_at(data: Any, loc: tuple) -> Any:
     return data
 
 
-def _validation_error(label: str, data: dict, pos: Positions, problem: dict, where: tuple[int, int]) -> InputError:
+def _validation_error(label: str, data: Any, pos: Positions, problem: ErrorDetails,
+                      where: tuple[int, int]) -> InputError:
     loc = tuple(problem["loc"])
     kind = problem["type"]
     value = problem.get("input")
@@ -140,7 +142,7 @@ def _validation_error(label: str, data: dict, pos: Positions, problem: dict, whe
     position = pos.locate(data, loc, where, at_key=kind == "extra_forbidden", at_container=kind == "missing")
     path = _field_path(loc)
     model = _model_at(loc[:-1] if kind in ("extra_forbidden", "missing") else loc)
-    context = problem.get("ctx") or {}
+    context: dict[str, Any] = problem.get("ctx") or {}
     if kind == "extra_forbidden":
         owner = _field_path(loc[:-1]) or "account"
         message = f"unknown key '{last}' in {owner}{suggest(str(last), _allowed_keys(model))}"

@@ -20,12 +20,13 @@ The builder keeps an explicit stack; nothing here recurses on the input.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Iterator, Optional, Union
+from functools import cache
+from typing import Any, Optional, Union
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parser_class() -> Any:
     """libyaml's C parser (PyYAML wheels ship it on every common platform),
     else PyYAML's pure-Python one, which gives the same events.  Imported on
@@ -134,7 +135,7 @@ class Document:
     data: Any
     line: int
     column: int
-    positions: Optional[Positions]
+    positions: Positions
 
 
 class _Frame:
@@ -162,50 +163,62 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _reader_error_position(data: bytes, err: Any) -> Position:
-    offset = max(0, min(int(err.position), len(data)))
-    head = data[:offset]
-    line = head.count(b"\n") + 1
-    column = offset - (head.rfind(b"\n") + 1) + 1
+def _error_at(data: bytes, err: Any) -> Position:
+    """Where a libyaml error points a person: a scanner error at the token it
+    was scanning (a key that lacks its colon, a quote never closed), a parser
+    error where the parse broke; never past the end of the input."""
+    import yaml
+
+    mark = err.problem_mark
+    context = err.context or ""
+    if isinstance(err, yaml.scanner.ScannerError) and err.context_mark is not None and (
+        "simple key" in context or "quoted scalar" in context
+    ):
+        # A key whose colon is missing is noticed lines later, a quote never
+        # closed at the end of the file: the mistake is where it began.
+        mark = err.context_mark
+    mark = mark or err.context_mark
+    if mark is None:
+        return 1, 1
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    line, column = _pos(mark)
+    if line > max(lines, 1):  # the end of the input: point at its last line
+        last = data.rstrip(b"\n").rsplit(b"\n", 1)[-1]
+        return max(lines, 1), len(last.decode("utf-8", "replace")) + 1
     return line, column
 
 
-def _describe_yaml_error(err: Any) -> str:
+def _describe_yaml_error(data: bytes, err: Any, line: int) -> str:
     parts = [p for p in (err.context, err.problem) if p]
     text = "; ".join(parts) if parts else "invalid YAML"
-    if "tab" in text or "'\\t'" in text:
+    lines = data.split(b"\n")
+    if 0 < line <= len(lines) and b"\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
         text += " (tabs are not allowed for indentation; use spaces)"
     return f"YAML syntax error: {text}"
 
 
-def read_documents(data: Union[bytes, str], positions: bool = True, line_offset: int = 0) -> Iterator[Document]:
+def read_documents(data: bytes, positions: bool = True, line_offset: int = 0) -> Iterator[Document]:
     """Yield each YAML document in ``data`` as plain Python data.
 
-    Raises :class:`YamlError` (with a 1-based line and column) on the first
-    problem; documents before it have already been yielded.  ``line_offset``
-    is added to every line number (for a slice of a larger file).
+    ``data`` has passed :func:`relcheck.reading.guards.prepare` (LF-only
+    UTF-8 text with no character libyaml would refuse).  Raises
+    :class:`YamlError` (with a 1-based line and column) on the first
+    problem; documents before it have already been yielded.
+    ``line_offset`` is added to every line number (for a slice of a larger
+    file).
     """
     import yaml
 
     parser = _parser_class()(data)
     try:
         yield from _build(parser, positions, line_offset)
-    except yaml.reader.ReaderError as err:
-        raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
-        line, column = _reader_error_position(raw, err)
-        line += line_offset
-        reason = err.reason if isinstance(err.reason, str) else str(err.reason)
-        if isinstance(err.character, bytes) or "utf-8" in reason.lower() or "octet" in reason:
-            message = f"the file is not valid UTF-8 text ({reason})"
-        else:
-            message = f"unacceptable character #x{ord(err.character):04x} ({reason})" if isinstance(err.character, str) else f"unreadable input ({reason})"
-        raise YamlError(message, line, column) from None
+    except yaml.reader.ReaderError as err:  # pragma: no cover - the guards refuse such input first
+        raise YamlError(f"unreadable input: {err.reason}", 1 + line_offset, 1) from None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = _pos(mark) if mark is not None else (1, 1)
-        raise YamlError(_describe_yaml_error(err), line + line_offset, column) from None
+        line, column = _error_at(data, err)
+        raise YamlError(_describe_yaml_error(data, err, line), line + line_offset, column) from None
     except yaml.YAMLError as err:  # pragma: no cover - unmarked libyaml errors
-        raise YamlError(f"YAML error: {err}", 1, 1) from None
+        raise YamlError(f"YAML error: {err}", 1 + line_offset, 1) from None
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
@@ -362,7 +375,9 @@ def _attach(frame: _Frame, value: Any, where: Position, size: int, pos: Optional
     if not frame.is_map:
         container.append(value)
         if pos is not None:
-            pos.at[id(container)].append(where)
+            places = pos.at[id(container)]
+            assert isinstance(places, list)
+            places.append(where)
         return
     if key is _NO_KEY:
         if frame.key is _NO_KEY:

@@ -15,9 +15,10 @@ accepted for numeric fields only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from math import isfinite
-from typing import Any, Callable
+from typing import Any
 
 from ..format.records import (
     Account,
@@ -122,7 +123,7 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(_text(item) for item in value)
 
 
-def _choice(kind: type) -> Callable[[Any], Any]:
+def _choice(kind: Any) -> Callable[[Any], Any]:
     # Spellings seen so far ("yes", "Yes", "NO"...), to skip Enum's slow call.
     spellings = dict(kind._value2member_map_)
 
@@ -150,24 +151,22 @@ def _list_of(convert: Callable[[Any], Any]) -> Callable[[Any], tuple]:
     return read
 
 
-def _record(cls: type, readers: dict[str, Callable[[Any], Any]], required: tuple[str, ...],
-            renamed: dict[str, str] | None = None) -> Callable[[Any], Any]:
+def _record(cls: type, readers: dict[str, Callable[[Any], Any]], required: tuple[str, ...]) -> Callable[[Any], Any]:
     """A converter for one record type: known keys only, required keys present,
     ``null`` meaning "not recorded" (the field keeps its default)."""
-    renamed = renamed or {}
 
     def read(data: Any) -> Any:
         if type(data) is not dict:
             raise Refused
-        values = {}
+        values: dict[str, Any] = {}
         for key, value in data.items():
             reader = readers.get(key)
             if reader is None:
                 raise Refused
             if value is not None:
-                values[renamed.get(key, key)] = reader(value)
+                values[key] = reader(value)
         for key in required:
-            if renamed.get(key, key) not in values:
+            if key not in values:
                 raise Refused
         return cls(**values)
     return read

@@ -67,9 +67,10 @@ def position(data: bytes, offset: int) -> tuple[int, int]:
 def prepare(label: str, data: bytes, line_offset: int = 0) -> Union[bytes, InputError]:
     """``data`` as LF-only UTF-8 that every reader reads the same way, or
     the first reason it cannot be read, at its ``line:col``."""
-    data = _as_utf8(data)
-    if isinstance(data, int):
+    converted = _as_utf8(data)
+    if isinstance(converted, int):
         return _error(label, b"", 0, line_offset, "the file is UTF-16 but is not valid UTF-16 text")
+    data = converted
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     problem = _bad_byte(label, data, line_offset) or _bad_text(label, data, line_offset)

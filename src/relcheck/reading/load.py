@@ -19,7 +19,7 @@ before cutting it into slices).
 
 from __future__ import annotations
 
-from typing import Collection
+from collections.abc import Collection
 
 from ..errors import InputError
 from .accelerator import read_items
@@ -79,7 +79,7 @@ def _fast(label: str, data: bytes, rules: Collection[str], line_offset: int, kin
     if kind == ITEMS:
         read = read_items(data, line_offset)
         if read is not None:
-            for raw, where in zip(*read):
+            for raw, where in zip(*read, strict=True):
                 take(raw, where)
             return result
     for document in read_documents(data, positions=False, line_offset=line_offset):

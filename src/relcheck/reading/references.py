@@ -7,7 +7,7 @@ as pydantic reports them) and a message; the loader turns the location into
 
 from __future__ import annotations
 
-from typing import Collection
+from collections.abc import Collection
 
 from ..format.records import Account
 from ..names import norm_name, suggest

@@ -43,8 +43,8 @@ def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[li
     header = _ACCOUNTS_LINE.match(data, at) if at or data.startswith(b"accounts:") else None
     if header is None or data.find(b"\naccounts:", header.end() - 1) != -1:
         return None  # a second "accounts:" is a duplicate key: the careful reading reports it
-    for line in data[: header.start()].split(b"\n"):
-        if not _PREFIX_LINE.fullmatch(line):
+    for prefix in data[: header.start()].split(b"\n"):
+        if not _PREFIX_LINE.fullmatch(prefix):
             return None
     body_start = header.end()
     first = _first_item(data, body_start)  # blank lines and comments may come first

@@ -6,6 +6,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..checking.findings import AccountResult
     from ..results import Report
 
 
@@ -16,7 +17,7 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
 
 
-def render(report: "Report", fmt: Format, *, color: bool = False, width: int | None = None) -> str:
+def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, width: int | None = None) -> str:
     """The report as text in ``fmt``; imports only the reporter it needs."""
     if fmt is Format.JSON:
         from .json_report import render_json

@@ -13,7 +13,7 @@ HEADINGS = ("What it checks", "Why it matters", "Thresholds and defaults", "Exam
 
 def _plain(value: object) -> str:
     """A default as it would be written in relcheck.yaml."""
-    if is_dataclass(value):
+    if is_dataclass(value) and not isinstance(value, type):
         return "{" + ", ".join(f"{k}: {v}" for k, v in asdict(value).items()) + "}"
     if isinstance(value, tuple):
         return "[" + ", ".join(map(str, value)) + "]"

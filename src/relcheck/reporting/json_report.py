@@ -29,7 +29,7 @@ def _block(lines: list[str]) -> str:
     return "[\n" + ",\n".join("    " + line for line in lines) + "\n  ]"
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report[AccountResult] | Report[EncodedAccount]) -> str:
     data = report.to_json(with_accounts=False)
     lines = []
     for key, value in data.items():
@@ -43,7 +43,7 @@ def render_json(report: Report) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
-def render_jsonl(report: Report) -> str:
+def render_jsonl(report: Report[AccountResult]) -> str:
     lines = []
     for account in report.accounts:
         for finding in account.findings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..checking.findings import AccountResult
 from ..results import Report
 
 
@@ -9,7 +10,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report[AccountResult]) -> str:
     summary = report.summary()
     sev = summary["by_severity"]
     out = [

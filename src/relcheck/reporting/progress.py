@@ -7,8 +7,9 @@ load Rich.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator, Optional
+from typing import Optional
 
 SHOW_AFTER_BYTES = 5 << 20
 """Runs over less input than this finish too fast to need a bar."""

@@ -14,7 +14,7 @@ STATUS_STYLE = {"healthy": "green", "watch": "yellow", "at-risk": "bold red"}
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render_table(report: Report, *, color: bool, width: int | None = None) -> str:
+def render_table(report: Report[AccountResult], *, color: bool, width: int | None = None) -> str:
     if not color:
         return render_plain(report)
     from rich import box
@@ -54,7 +54,7 @@ def render_table(report: Report, *, color: bool, width: int | None = None) -> st
     return buffer.getvalue()
 
 
-def _summary_line(report: Report) -> str:
+def _summary_line(report: Report[AccountResult]) -> str:
     s = report.summary()
     sev = s["by_severity"]
     line = (f"{s['accounts']} accounts, {s['findings']} findings "
@@ -78,7 +78,7 @@ def _plain_account(a: AccountResult) -> list[str]:
     return lines
 
 
-def render_plain(report: Report) -> str:
+def render_plain(report: Report[AccountResult]) -> str:
     lines = [f"relcheck audit as of {report.as_of}", ""]
     for a in report.accounts:
         lines += _plain_account(a)

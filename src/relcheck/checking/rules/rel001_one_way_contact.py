@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ..facts import AccountFacts, is_pitch, their_goal, who
 from ...format.records import Direction
+from ..facts import AccountFacts, is_pitch, their_goal, who
 from ..rule import Ge, Hit, Le, Rule, Severity, percent, thresholds
 
 

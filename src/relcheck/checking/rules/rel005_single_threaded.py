@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ..facts import AccountFacts, their_goal
 from ...format.records import Stakeholder
+from ..facts import AccountFacts, their_goal
 from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 

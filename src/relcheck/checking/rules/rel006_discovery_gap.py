@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from ..facts import AccountFacts
 from ...format.records import Contact
+from ..facts import AccountFacts
 from ..rule import Hit, MinLen, Rule, Severity, thresholds
 
 Known = Literal["goals", "issues", "personal_impact"]
@@ -45,7 +45,7 @@ class DiscoveryGapOptions:
     """What we should know about every engaged contact."""
 
 
-def missing(contact: Contact, required: list[str]) -> list[str]:
+def missing(contact: Contact, required: tuple[str, ...]) -> list[str]:
     return [name for name in required if not getattr(contact, name)]
 
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ..facts import AccountFacts, their_goal, who
 from ...format.records import Purpose
+from ..facts import AccountFacts, their_goal, who
 from ..rule import Ge, Hit, Le, Rule, Severity, percent, thresholds
 
 
@@ -46,7 +46,8 @@ class TalkingOptions:
 def check(facts: AccountFacts, options: TalkingOptions):
     talks = [i for i in facts.recent if i.talk_ratio is not None]
     if talks:
-        average = sum(i.talk_ratio for i in talks) / len(talks)
+        ratios = [i.talk_ratio for i in talks if i.talk_ratio is not None]
+        average = sum(ratios) / len(ratios)
         if average > options.max_talk_ratio:
             contact = facts.key_contact(talks)
             goal = their_goal(contact)
@@ -58,7 +59,7 @@ def check(facts: AccountFacts, options: TalkingOptions):
                 evidence={
                     "recorded": len(talks),
                     "average_talk_ratio": round(average, 3),
-                    "highest": round(max(i.talk_ratio for i in talks), 3),
+                    "highest": round(max(ratios), 3),
                     "threshold": options.max_talk_ratio,
                 },
                 suggestion=(
@@ -69,7 +70,8 @@ def check(facts: AccountFacts, options: TalkingOptions):
             )
     asked = [i for i in facts.recent if i.purpose is Purpose.DISCOVERY and i.questions is not None]
     if asked:
-        average = sum(i.questions for i in asked) / len(asked)
+        counts = [i.questions for i in asked if i.questions is not None]
+        average = sum(counts) / len(counts)
         if average < options.min_discovery_questions:
             contact = facts.key_contact(asked)
             yield Hit(
@@ -80,7 +82,7 @@ def check(facts: AccountFacts, options: TalkingOptions):
                 evidence={
                     "recorded": len(asked),
                     "average_questions": round(average, 1),
-                    "fewest": min(i.questions for i in asked),
+                    "fewest": min(counts),
                     "threshold": options.min_discovery_questions,
                 },
                 suggestion=(

@@ -27,10 +27,10 @@ for when they ask for it.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
+from ...format.records import Direction, Interaction, Response
 from ..facts import AccountFacts, their_goal, who
-from ...format.records import Direction, Response
 from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 INTEREST = frozenset({Response.TELL_ME_MORE, Response.QUESTION})
@@ -45,7 +45,7 @@ class InterestDroppedOptions:
 def check(facts: AccountFacts, options: InterestDroppedOptions):
     history = facts.history
     start = facts.context.window_start
-    dropped = []
+    dropped: list[tuple[Interaction, Optional[Interaction], str]] = []
     for index, signal in enumerate(history):
         if signal.date < start or signal.response not in INTEREST:
             continue
@@ -61,7 +61,7 @@ def check(facts: AccountFacts, options: InterestDroppedOptions):
     signal, reply, how = dropped[-1]
     contact = facts.contact(signal.with_[0])
     goal = their_goal(contact)
-    said = signal.response.value
+    said = signal.response.value if signal.response else ""
     yield Hit(
         message=(
             f"{len(dropped)} sign(s) of interest dropped; latest: {who(contact)} said {said} on {signal.date}, "
@@ -69,7 +69,8 @@ def check(facts: AccountFacts, options: InterestDroppedOptions):
         ),
         evidence={
             "dropped": [
-                {"date": s.date.isoformat(), "contact": s.with_[0], "response": s.response.value,
+                {"date": s.date.isoformat(), "contact": s.with_[0],
+                 "response": s.response.value if s.response else None,
                  "next_outreach": r.date.isoformat() if r else None,
                  "next_purpose": r.purpose.value if r else None}
                 for s, r, _ in dropped

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ..facts import AccountFacts, sign_of_life, who
 from ...format.records import Direction, Response
+from ..facts import AccountFacts, sign_of_life, who
 from ..rule import Ge, Hit, Rule, Severity, thresholds
 
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from ...format.records import Contact, Direction, Response
 from ..facts import (
     KEY_STAKEHOLDERS,
     AccountFacts,
@@ -50,7 +51,6 @@ from ..facts import (
     is_pitch,
     promises,
 )
-from ...format.records import Contact, Direction, Response
 from ..rule import Gt, Hit, Rule, Severity, thresholds
 
 TERMS = ("credibility", "reliability", "intimacy", "self_orientation")

@@ -38,12 +38,10 @@ class BrokenPromiseOptions:
 
 def check(facts: AccountFacts, options: BrokenPromiseOptions):
     start = facts.context.window_start
-    broken = [
-        p.made for p in promises(facts, options.grace_days) if not p.kept and p.made.due >= start
-    ]
+    broken = [p for p in promises(facts, options.grace_days) if not p.kept and p.due >= start]
     if not broken:
         return
-    latest = broken[-1]
+    latest = broken[-1].made
     what = latest.next_step or "the promised next step"
     contact = latest.with_[0]
     yield Hit(
@@ -53,9 +51,9 @@ def check(facts: AccountFacts, options: BrokenPromiseOptions):
         ),
         evidence={
             "broken": [
-                {"promised": i.date.isoformat(), "due": i.due.isoformat(), "next_step": i.next_step,
-                 "with": list(i.with_)}
-                for i in broken
+                {"promised": p.made.date.isoformat(), "due": p.due.isoformat(), "next_step": p.made.next_step,
+                 "with": list(p.made.with_)}
+                for p in broken
             ],
             "grace_days": options.grace_days,
         },

@@ -26,8 +26,8 @@ at the new company too: champions who move are a new account.
 
 from __future__ import annotations
 
-from ..facts import AccountFacts
 from ...format.records import Stakeholder
+from ..facts import AccountFacts
 from ..rule import Hit, Rule, Severity, thresholds
 
 WATCHED = (Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER)
