@@ -8,7 +8,6 @@ The stages, in the order a file passes them:
                 the YAML reader counts them
 ``split``       cut a large input into slices of whole accounts or documents
 ``events``      YAML -> plain data (libyaml's event stream; safe, positions)
-``accelerator`` yaml-rs, for slices it provably reads the same way
 ``fast``        plain data -> records, refusing anything it is unsure of
 ``careful``     plain data with positions -> records via the pydantic models,
                 or located errors

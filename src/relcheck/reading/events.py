@@ -30,7 +30,7 @@ from typing import Any, Optional, Union
 def _parser_class() -> Any:
     """libyaml's C parser (PyYAML wheels ship it on every common platform),
     else PyYAML's pure-Python one, which gives the same events.  Imported on
-    first use: runs served by the accelerator never load PyYAML."""
+    first use, so commands that read no accounts never load PyYAML."""
     try:
         from yaml._yaml import CParser
 

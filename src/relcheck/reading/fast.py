@@ -7,10 +7,8 @@ wins) or say exactly what is wrong and where.  So the fast path may be
 stricter than the models, never looser: a date written ``2026-1-5``, a number
 written ``1e5`` or an unusual enum spelling simply takes the slower path.
 
-It reads plain data as :mod:`relcheck.yamlread` builds it (mappings with
-text keys, lists, text scalars and ``None``) or as yaml-rs builds it
-(:mod:`relcheck.fastyaml`), where numbers are already numbers: those are
-accepted for numeric fields only.
+It reads plain data as :mod:`.events` builds it: mappings with text keys,
+lists, text scalars and ``None``.
 """
 
 from __future__ import annotations
@@ -95,8 +93,6 @@ def _number(value: Any, low: float, high: float) -> float:
     kind = type(value)
     if kind is str and _is_decimal(value):
         number = float(value)
-    elif kind is int or kind is float:  # from yaml-rs (never bool: its type is bool)
-        number = float(value)
     else:
         raise Refused
     if low <= number <= high and isfinite(number):
@@ -107,13 +103,14 @@ def _number(value: Any, low: float, high: float) -> float:
 def _count(value: Any) -> int:
     if type(value) is str and _digits(value):
         return int(value)
-    if type(value) is int and value >= 0:
-        return value
     raise Refused
 
 
 def _ratio(value: Any) -> float:
-    return _number(ratio_of(value), 0, 1)
+    """``0.55`` or ``55%``: a percentage is a decimal followed by ``%``."""
+    if type(value) is str and value.endswith("%") and _is_decimal(value[:-1].strip()):
+        return _number(str(ratio_of(value)), 0, 1)
+    return _number(value, 0, 1)
 
 
 def _texts(value: Any) -> tuple[str, ...]:

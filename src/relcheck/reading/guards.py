@@ -1,9 +1,8 @@
 """Byte-level checks over a whole input, before any YAML reader sees it.
 
-Every reader of a file (libyaml, the yaml-rs accelerator, the careful pass)
-gets the same bytes from here, and those bytes are already known to be
-text that both YAML readers read the same way, so no reader can see a
-character the other would treat differently:
+Both readings of a file (the fast pass and the careful pass) get the same
+bytes from here, and those bytes are already known to be
+text that YAML readers agree on:
 
 * UTF-16 with a byte-order mark becomes UTF-8, and a UTF-8 byte-order mark
   is dropped (both are how YAML says "this is the encoding");
@@ -14,9 +13,9 @@ character the other would treat differently:
   UTF-8, NUL and other control characters (C0 but tab and newline, DEL,
   C1), the non-characters U+FFFE and U+FFFF, a byte-order mark after the
   start, and the Unicode line separators NEL (U+0085), U+2028 and U+2029,
-  which YAML 1.1 (libyaml) reads as line breaks and YAML 1.2 (yaml-rs) as
-  text: rather than pick one reading silently, relcheck asks for a newline
-  or a space;
+  which YAML 1.1 (libyaml) reads as line breaks and YAML 1.2 as text (an
+  editor may show them either way): rather than pick one reading silently,
+  relcheck asks for a newline or a space;
 * no line may be longer than :data:`MAX_LINE_BYTES`.
 
 Lines are counted as the YAML reader counts them (LF, CRLF or CR), and

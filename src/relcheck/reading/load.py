@@ -6,8 +6,7 @@ account does not hide the good ones beside it (the run still ends with
 exit code 2).
 
 Two passes, one answer: the fast pass reads the data without recording
-where each value is (with the yaml-rs accelerator where it provably reads
-the same, else libyaml) and converts accounts with :mod:`.fast`; if anything
+where each value is and converts accounts with :mod:`.fast`; if anything
 at all looks wrong, the careful pass (:mod:`.careful`) reads the data again
 with libyaml, every position and the pydantic models, and its result is the
 one that counts.  Valid files never pay for the careful pass.
@@ -22,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from ..errors import InputError
-from .accelerator import read_items
 from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings
 from .events import YamlError, read_documents
 from .fast import Refused, fast_account
@@ -76,12 +74,6 @@ def _fast(label: str, data: bytes, rules: Collection[str], line_offset: int, kin
             raise Refused
         result.accounts.append(LoadedAccount(account, label, *where))
 
-    if kind == ITEMS:
-        read = read_items(data, line_offset)
-        if read is not None:
-            for raw, where in zip(*read, strict=True):
-                take(raw, where)
-            return result
     for document in read_documents(data, positions=False, line_offset=line_offset):
         for raw, where in account_mappings(label, document, result, kind == ITEMS):
             take(raw, where)
