@@ -11,3 +11,8 @@ EXAMPLE = ROOT / "accounts.example.yaml"
 @pytest.fixture
 def example() -> Path:
     return EXAMPLE
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true", help="run the fuzzing tests with a large budget (minutes)")
+    parser.addoption("--long-examples", default="20000", help="examples per fuzzing test with --long")

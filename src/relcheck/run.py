@@ -164,9 +164,9 @@ class _Plan:
             if isinstance(data, InputError):
                 yield Unit(index, source)  # whoever runs it reports the error
                 continue
-            kind, slices = ITEMS, split_accounts(data)
+            kind, slices = ITEMS, split_accounts(data, TARGET_SLICE_BYTES)
             if slices is None:
-                kind, slices = DOCUMENTS, split_documents(data)
+                kind, slices = DOCUMENTS, split_documents(data, TARGET_SLICE_BYTES)
             if slices is None:
                 yield Unit(index, source, data)
                 continue

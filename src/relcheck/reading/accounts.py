@@ -106,7 +106,11 @@ def account_mappings(label: str, doc: Document, result: FileResult,
     accounts = data["accounts"]
     where = pos.of_value(data, "accounts") or pos.start.get(id(accounts)) or top
     if accounts is None:
-        accounts = []
+        # "accounts:" and nothing after it is what a truncated export looks
+        # like; only "accounts: []" says "nothing here" on purpose.
+        result.errors.append(InputError(
+            label, *where, "'accounts' is empty; write 'accounts: []' if the file is empty on purpose"))
+        return
     if not isinstance(accounts, list):
         kind = "a mapping" if isinstance(accounts, dict) else "text"
         hint = " (write each account as a list item starting with '- name:')" if isinstance(accounts, dict) else ""

@@ -30,8 +30,12 @@ MIN_SPLIT_BYTES = 1 << 20
 TARGET_SLICE_BYTES = 256 * 1024
 """About how much YAML each slice holds."""
 
-_ACCOUNTS_LINE = re.compile(rb"(?m)^accounts:[ \t]*(?:#[^\n]*)?\r?\n")
-_PREFIX_LINE = re.compile(rb"[ \t]*(?:#.*)?\r?|---[ \t]*(?:#.*)?\r?|%.*")
+# What may stand before "accounts:" and after it on its line: only what every
+# YAML reader reads alike (an allow-list, not a list of dangers): blank
+# lines of spaces, comments, one "---".  Anything else (a tab, a directive,
+# another key) and the file is read whole.
+_ACCOUNTS_LINE = re.compile(rb"(?m)^accounts:(?: +#[^\n]*)? *\n")
+_PREFIX_LINE = re.compile(rb" *(?:#.*)?|---(?: +#.*)? *")
 _FIRST_ITEM = re.compile(rb"(?m)^( *)-(?:[ \t]|\r?$)")
 _TAB_INDENT = re.compile(rb"\n *\t")  # patterns start with a literal "\n": far faster than (?m)^
 
