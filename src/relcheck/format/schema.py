@@ -12,7 +12,6 @@ stays ``"1.10"``; numbers and dates are parsed here, from their text.
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import date, datetime
 from typing import Annotated, Any, Optional, Union
 
@@ -234,16 +233,15 @@ class AccountFile(_Strict):
     """The accounts in this file."""
 
 
-def to_record(value: Any, kind: Any = records.Account) -> Any:
-    """A validated model (or a list of them) as the matching record type."""
+def to_record(value: Any) -> Any:
+    """A validated model (or a list of them) as the matching record type.
+    Every field of the model is handed on: a field the record lacks is a
+    ``TypeError`` here, never silently dropped data."""
     if isinstance(value, list):
-        return tuple(to_record(item, kind) for item in value)
+        return tuple(to_record(item) for item in value)
     if isinstance(value, BaseModel):
         target = getattr(records, type(value).__name__)
-        values = {}
-        for item in fields(target):
-            values[item.name] = to_record(getattr(value, item.name), None)
-        return target(**values)
+        return target(**{name: to_record(getattr(value, name)) for name in type(value).model_fields})
     return value
 
 

@@ -148,9 +148,15 @@ def _list_of(convert: Callable[[Any], Any]) -> Callable[[Any], tuple]:
     return read
 
 
+KEYS: dict[type, tuple[frozenset[str], frozenset[str]]] = {}
+"""For each record type, the keys the fast path reads and those it requires
+(``tests/test_format_spellings.py`` holds them to the models and records)."""
+
+
 def _record(cls: type, readers: dict[str, Callable[[Any], Any]], required: tuple[str, ...]) -> Callable[[Any], Any]:
     """A converter for one record type: known keys only, required keys present,
     ``null`` meaning "not recorded" (the field keeps its default)."""
+    KEYS[cls] = (frozenset(readers), frozenset(required))
 
     def read(data: Any) -> Any:
         if type(data) is not dict:
@@ -211,6 +217,7 @@ _INTERACTION_KEYS = frozenset({
     "next_step", "due", "notes",
 })
 _direction, _channel, _purpose, _response = (_choice(k) for k in (Direction, Channel, Purpose, Response))
+KEYS[Interaction] = (_INTERACTION_KEYS, frozenset({"date", "with", "direction"}))
 
 
 def _interaction(data: Any) -> Interaction:
