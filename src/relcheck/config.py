@@ -85,7 +85,7 @@ def _config_error(label: str, data: Any, pos: Positions, problem: ErrorDetails, 
     return InputError(label, line, column, message)
 
 
-def _check_rule_keys(label: str, data: dict, pos: Positions) -> None:
+def _check_rule_keys(label: str, data: dict[Any, Any], pos: Positions) -> None:
     """Per-rule sections name real rules, and their thresholds exist."""
     for section in ("rules", "severity"):
         table = data.get(section)

@@ -8,7 +8,7 @@ suggestion.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from .rule import Ge, Le, Severity
 
@@ -67,7 +67,7 @@ class Settings:
     """How many days before the as-of date count as recent."""
     severity: dict[str, Severity] = field(default_factory=dict)
     """Per-rule severity overrides, by code or slug."""
-    rules: dict[str, dict] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-rule thresholds, by code or slug."""
     score: ScoreSettings = field(default_factory=ScoreSettings)
     """Health score weights and bands."""

@@ -250,7 +250,7 @@ def validate_account(data: Any) -> records.Account:
     return to_record(Account.model_validate(data))
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of an account file, for editors (``relcheck schema``)."""
     from pydantic import TypeAdapter
 

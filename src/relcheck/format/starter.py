@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 SCHEMA_FILE = "relcheck.schema.json"
 
 STARTER = """\
@@ -56,7 +58,7 @@ accounts:
 """
 
 
-def starter_text(name: str, today, schema: str = SCHEMA_FILE) -> str:
+def starter_text(name: str, today: date, schema: str = SCHEMA_FILE) -> str:
     """A starter file dated around ``today``, so it audits cleanly when written."""
     from datetime import timedelta
 

@@ -94,7 +94,7 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
     return model
 
 
-def _field_path(loc: tuple) -> str:
+def _field_path(loc: tuple[Any, ...]) -> str:
     text = ""
     for part in loc:
         if isinstance(part, int):
@@ -123,7 +123,7 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _value_at(data: Any, loc: tuple) -> Any:
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
     for part in loc:
         try:
             data = data[part]

@@ -86,8 +86,8 @@ class Positions:
     position of its value; ``keys[id(mapping)]`` maps each key to where the key
     itself is written; ``start[id(container)]`` is where the container begins."""
 
-    at: dict[int, Union[dict, list]] = field(default_factory=dict)
-    keys: dict[int, dict] = field(default_factory=dict)
+    at: dict[int, Union[dict[Any, Position], list[Position]]] = field(default_factory=dict)
+    keys: dict[int, dict[Any, Position]] = field(default_factory=dict)
     start: dict[int, Position] = field(default_factory=dict)
 
     def of_value(self, container: Any, key: Any) -> Optional[Position]:
@@ -103,7 +103,7 @@ class Positions:
     def of_key(self, mapping: Any, key: Any) -> Optional[Position]:
         return self.keys.get(id(mapping), {}).get(key)
 
-    def locate(self, data: Any, loc: tuple, default: Position, at_key: bool = False,
+    def locate(self, data: Any, loc: tuple[Any, ...], default: Position, at_key: bool = False,
                at_container: bool = False) -> Position:
         """Where the value at path ``loc`` inside ``data`` is written.
 

@@ -140,8 +140,8 @@ def _choice(kind: Any) -> Callable[[Any], Any]:
     return read
 
 
-def _list_of(convert: Callable[[Any], Any]) -> Callable[[Any], tuple]:
-    def read(value: Any) -> tuple:
+def _list_of(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    def read(value: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise Refused
         return tuple(convert(item) for item in value)

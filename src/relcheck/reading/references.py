@@ -8,11 +8,12 @@ as pydantic reports them) and a message; the loader turns the location into
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Union
 
 from ..format.records import Account
 from ..names import norm_name, suggest
 
-Problem = tuple[tuple, str]
+Problem = tuple[tuple[Union[str, int], ...], str]
 
 
 def reference_problems(account: Account, rules: Collection[str]) -> list[Problem]:

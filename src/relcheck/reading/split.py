@@ -107,7 +107,7 @@ def split_documents(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[l
     return slices if len(slices) > 1 else None
 
 
-def _first_item(data: bytes, start: int):
+def _first_item(data: bytes, start: int) -> Optional[re.Match[bytes]]:
     """The first list item after ``start``, skipping blank and comment lines."""
     while start < len(data):
         end = data.find(b"\n", start)

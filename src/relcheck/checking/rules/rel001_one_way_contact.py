@@ -29,6 +29,7 @@ Answer their questions fast so that reaching out to us pays off for them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ...format.records import Direction
@@ -48,7 +49,7 @@ class OneWayOptions:
     """Outbound touches needed before the pitch share is judged."""
 
 
-def check(facts: AccountFacts, options: OneWayOptions):
+def check(facts: AccountFacts, options: OneWayOptions) -> Iterator[Hit]:
     touches = facts.recent
     if len(touches) < options.min_touches:
         return

@@ -26,6 +26,7 @@ objections you hear as `response: objection`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ..facts import PUSHBACK, AccountFacts, replied, their_goal, who
@@ -40,7 +41,7 @@ class NoNosOptions:
     """Days between the first and last reply needed ("over weeks")."""
 
 
-def check(facts: AccountFacts, options: NoNosOptions):
+def check(facts: AccountFacts, options: NoNosOptions) -> Iterator[Hit]:
     for deal in facts.open_deals:
         since = deal.opened or facts.context.window_start
         replies = [i for i in facts.history if i.date >= since and replied(i)]

@@ -27,6 +27,7 @@ something useful: a benchmark, a tip, an introduction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ..facts import AccountFacts, is_pitch, their_goal, who
@@ -39,7 +40,7 @@ class SilentSinceSaleOptions:
     """Fire when the last non-pitch touch since the sale (or the sale) is older than this."""
 
 
-def check(facts: AccountFacts, options: SilentSinceSaleOptions):
+def check(facts: AccountFacts, options: SilentSinceSaleOptions) -> Iterator[Hit]:
     deal = facts.last_won
     if deal is None or deal.closed is None:
         return

@@ -26,6 +26,7 @@ place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Annotated
 
@@ -42,7 +43,7 @@ class OwnerChurnOptions:
     """Fire when more than this many reps owned the account in the period."""
 
 
-def check(facts: AccountFacts, options: OwnerChurnOptions):
+def check(facts: AccountFacts, options: OwnerChurnOptions) -> Iterator[Hit]:
     spells = sorted((s for s in facts.account.owner_history if s.since <= facts.as_of), key=lambda s: s.since)
     owner = facts.account.owner
     start = facts.as_of - timedelta(days=options.period_days)

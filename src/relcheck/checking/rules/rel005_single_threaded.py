@@ -30,6 +30,7 @@ problem), not a forward of your pitch.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ...format.records import Stakeholder
@@ -43,7 +44,7 @@ class SingleThreadedOptions:
     """Fire when this many contacts or fewer (but at least one) are engaged."""
 
 
-def check(facts: AccountFacts, options: SingleThreadedOptions):
+def check(facts: AccountFacts, options: SingleThreadedOptions) -> Iterator[Hit]:
     current = {c.name for c in facts.current_contacts()}
     engaged = [c for c in facts.engaged_contacts() if c.name in current]
     if not engaged or len(engaged) > options.max_engaged:

@@ -25,6 +25,7 @@ for them if it were solved. Write the answers into the file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from ...format.records import Contact
@@ -49,7 +50,7 @@ def missing(contact: Contact, required: tuple[str, ...]) -> list[str]:
     return [name for name in required if not getattr(contact, name)]
 
 
-def check(facts: AccountFacts, options: DiscoveryGapOptions):
+def check(facts: AccountFacts, options: DiscoveryGapOptions) -> Iterator[Hit]:
     current = {c.name for c in facts.current_contacts()}
     gaps = {
         c.name: missing(c, options.required)

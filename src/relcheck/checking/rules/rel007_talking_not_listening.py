@@ -28,6 +28,7 @@ silences run. Aim for under half the talk time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ...format.records import Purpose
@@ -43,7 +44,7 @@ class TalkingOptions:
     """Fire when discovery touches average fewer questions than this."""
 
 
-def check(facts: AccountFacts, options: TalkingOptions):
+def check(facts: AccountFacts, options: TalkingOptions) -> Iterator[Hit]:
     talks = [i for i in facts.recent if i.talk_ratio is not None]
     if talks:
         ratios = [i.talk_ratio for i in talks if i.talk_ratio is not None]

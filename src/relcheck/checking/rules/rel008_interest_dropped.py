@@ -27,6 +27,7 @@ for when they ask for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Optional
 
 from ...format.records import Direction, Interaction, Response
@@ -42,7 +43,7 @@ class InterestDroppedOptions:
     """Days within which our next touch must follow a sign of interest."""
 
 
-def check(facts: AccountFacts, options: InterestDroppedOptions):
+def check(facts: AccountFacts, options: InterestDroppedOptions) -> Iterator[Hit]:
     history = facts.history
     start = facts.context.window_start
     dropped: list[tuple[Interaction, Optional[Interaction], str]] = []

@@ -28,6 +28,7 @@ asking whether priorities have changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ...format.records import Direction, Response
@@ -43,7 +44,7 @@ class GoingDarkOptions:
     """Fire when the customer has given no sign of life for longer than this."""
 
 
-def check(facts: AccountFacts, options: GoingDarkOptions):
+def check(facts: AccountFacts, options: GoingDarkOptions) -> Iterator[Hit]:
     history = facts.history
     if not history:
         return

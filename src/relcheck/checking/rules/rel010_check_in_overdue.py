@@ -26,6 +26,7 @@ progress on a goal they told you about.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ..facts import AccountFacts, is_pitch, their_goal, who
@@ -54,7 +55,7 @@ class CheckInOptions:
     """Cadence for standard accounts (days)."""
 
 
-def check(facts: AccountFacts, options: CheckInOptions):
+def check(facts: AccountFacts, options: CheckInOptions) -> Iterator[Hit]:
     tier = facts.account.tier.value
     cadence: Cadence = getattr(options, tier)
     valuable = [i for i in facts.history if not is_pitch(i)]

@@ -41,6 +41,7 @@ raise reliability by keeping every small promise, on time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ...format.records import Contact, Direction, Response
@@ -97,7 +98,7 @@ def estimate(facts: AccountFacts, contact: Contact) -> tuple[dict[str, float], d
     return values, how
 
 
-def check(facts: AccountFacts, options: LowTrustOptions):
+def check(facts: AccountFacts, options: LowTrustOptions) -> Iterator[Hit]:
     for contact in facts.current_contacts():
         if contact.stakeholder not in KEY_STAKEHOLDERS and contact.trust is None:
             continue

@@ -24,6 +24,7 @@ anything still open. Record follow-ups so kept promises show up too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from ..facts import AccountFacts, promises
@@ -36,7 +37,7 @@ class BrokenPromiseOptions:
     """Days after the due date a touch still counts as keeping the promise."""
 
 
-def check(facts: AccountFacts, options: BrokenPromiseOptions):
+def check(facts: AccountFacts, options: BrokenPromiseOptions) -> Iterator[Hit]:
     start = facts.context.window_start
     broken = [p for p in promises(facts, options.grace_days) if not p.kept and p.due >= start]
     if not broken:

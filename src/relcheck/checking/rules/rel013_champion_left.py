@@ -26,6 +26,8 @@ at the new company too: champions who move are a new account.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ...format.records import Stakeholder
 from ..facts import AccountFacts
 from ..rule import Hit, Rule, Severity, thresholds
@@ -38,7 +40,7 @@ class ChampionLeftOptions:
     """No thresholds: any departure without a successor is a finding."""
 
 
-def check(facts: AccountFacts, options: ChampionLeftOptions):
+def check(facts: AccountFacts, options: ChampionLeftOptions) -> Iterator[Hit]:
     current = facts.current_contacts()
     for gone in facts.account.contacts:
         if gone.stakeholder not in WATCHED or gone.left is None or gone.left > facts.as_of:
