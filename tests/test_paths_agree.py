@@ -79,3 +79,17 @@ def test_document_splitting_keeps_directives_and_single_documents_whole() -> Non
     parts = split.split_documents(b"# head\n---\nname: A\n--- \nname: B\n---\n", target=1)
     assert [offset for offset, _ in parts] == [0, 1, 3, 5]
     assert b"".join(part for _, part in parts) == b"# head\n---\nname: A\n--- \nname: B\n---\n"
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: text.encode().replace(b"\n", b"\r\n"),
+    lambda text: text.encode().replace(b"\n", b"\r"),
+    lambda text: b"\xef\xbb\xbf" + text.encode(),
+    lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
+], ids=["crlf", "cr-only", "utf8-bom", "utf16"])
+def test_line_endings_and_encodings_of_a_large_export_read_alike(export: Path, tmp_path: Path, encode,
+                                                                   monkeypatch) -> None:
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    variant = tmp_path / export.name  # the same name, so the reports can be compared whole
+    variant.write_bytes(encode(export.read_text()))
+    assert report_json(variant, jobs=2).replace(str(variant), "X") == report_json(export, jobs=2).replace(str(export), "X")
