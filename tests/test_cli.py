@@ -240,3 +240,14 @@ def test_help_states_the_exit_codes() -> None:
 def test_usage_errors_exit_2_for_every_command() -> None:
     for args in (["audit"], ["validate"], ["explain"], ["rules", "--format", "xml"], ["init", "--nope"], ["nope"]):
         assert run(*args).exit_code == 2, args
+
+
+def test_choices_are_case_insensitive_and_as_of_stays_in_the_calendar(tmp_path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("name: A\n")
+    done = CliRunner().invoke(app, ["audit", str(path), "--format", "JSON", "--fail-on", "NEVER", "--as-of", "2026-11-23"])
+    assert done.exit_code == 0 and '"schema_version": 1' in done.stdout
+    for far in ("0002-01-01", "9999-12-31"):
+        done = CliRunner().invoke(app, ["audit", str(path), "--as-of", far])
+        assert done.exit_code == 2, done.output
+        assert "out of range" in done.output

@@ -76,13 +76,21 @@ def _report_errors(errors: list[InputError]) -> None:
         _say(str(error))
 
 
+EARLIEST_AS_OF, LATEST_AS_OF = date(1900, 1, 1), date(9000, 12, 31)
+"""The audit looks years back and ahead of the as-of date; outside these
+days that arithmetic would leave the calendar."""
+
+
 def _parse_day(text: Optional[str]) -> date:
     if text is None:
         return date.today()
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise typer.BadParameter(f"'{text}' is not a date; use YYYY-MM-DD", param_hint="--as-of") from None
+    if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
+        raise typer.BadParameter(f"{day} is out of range ({EARLIEST_AS_OF} to {LATEST_AS_OF})", param_hint="--as-of")
+    return day
 
 
 def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
@@ -106,7 +114,7 @@ ConfigOpt = Annotated[
 @app.command(epilog=EXIT_CODES_HELP)
 def audit(
     paths: PathsArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TABLE,
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Report format.")] = Format.TABLE,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Audit as of this day, YYYY-MM-DD (default: today).")] = None,
     config: ConfigOpt = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: codes, prefixes, slugs or ALL (comma-separated).")] = None,
@@ -127,6 +135,7 @@ def audit(
     from .run import AccountAudit, run_audit, run_audit_encoded
 
     day = _parse_day(as_of)
+    fail_on = fail_on.strip().lower() if fail_on is not None else None
     if fail_on is not None and fail_on not in ("info", "warning", "critical", "never"):
         raise typer.BadParameter(f"'{fail_on}' is not one of info, warning, critical, never", param_hint="--fail-on")
     if tier is not None and tier.lower() not in ("key", "growth", "standard"):

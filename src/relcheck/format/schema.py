@@ -12,6 +12,7 @@ stays ``"1.10"``; numbers and dates are parsed here, from their text.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Optional, Union
 
@@ -46,17 +47,36 @@ def _one_or_many(value: Any) -> Any:
     return one_or_many(value)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+MAX_NUMBER_TEXT = 32
+"""No number in an account file is written with more characters than this
+(a 400-digit amount is a mistake, and converting it costs time or overflows)."""
+
+
 def _day(value: Any) -> Any:
-    return day_of(value)
+    """A day is written YYYY-MM-DD (or as an ISO datetime): never a number of
+    seconds since 1970, as a lax date parser would read ``date: 0``."""
+    value = day_of(value)
+    if isinstance(value, str) and not _ISO_DAY.match(value.strip()):
+        raise ValueError(f"{value!r} is not a valid date (expected YYYY-MM-DD)")
+    return value
+
+
+def _short_number(value: Any) -> Any:
+    if isinstance(value, str) and len(value.strip()) > MAX_NUMBER_TEXT:
+        raise ValueError(f"a number of {len(value.strip())} characters is not a plausible value")
+    return value
 
 
 def _ratio(value: Any) -> Any:
-    return ratio_of(value)
+    return ratio_of(_short_number(value))
 
 
 Day = Annotated[date, BeforeValidator(_day, json_schema_input_type=Union[date, datetime])]
 Names = Annotated[list[str], BeforeValidator(_one_or_many, json_schema_input_type=Union[str, list[str]])]
-Score = Annotated[float, Field(ge=1, le=10)]
+Number = Annotated[float, BeforeValidator(_short_number), Field(allow_inf_nan=False)]
+Count = Annotated[int, BeforeValidator(_short_number)]
+Score = Annotated[Number, Field(ge=1, le=10)]
 
 
 class _Strict(BaseModel):
@@ -134,7 +154,7 @@ class Deal(_Strict):
     """The day the deal was opened."""
     closed: Optional[Day] = None
     """The day the deal was won or lost (required for won and lost deals)."""
-    amount: Optional[float] = Field(default=None, ge=0)
+    amount: Optional[Number] = Field(default=None, ge=0)
     """The deal's value."""
 
     @model_validator(mode="after")
@@ -163,7 +183,7 @@ class Interaction(_Strict):
     """Why we (or they) reached out; pitch means selling: demo, proposal, pricing, upsell."""
     response: Optional[Response] = None
     """The customer's answer; none means no reply."""
-    questions: Optional[int] = Field(default=None, ge=0)
+    questions: Optional[Count] = Field(default=None, ge=0)
     """How many questions we asked."""
     talk_ratio: Annotated[
         Optional[float], BeforeValidator(_ratio, json_schema_input_type=Union[float, str, None])

@@ -164,6 +164,8 @@ def _validation_error(label: str, data: Any, pos: Positions, problem: ErrorDetai
         message = f"{path}: {_describe(value)} is not a valid date (expected YYYY-MM-DD)"
     elif kind in ("int_parsing", "int_from_float", "int_type"):
         message = f"{path}: expected a whole number, got {_describe(value)}"
+    elif kind == "finite_number":
+        message = f"{path}: {_describe(value)} is not a finite number"
     elif kind in ("float_parsing", "float_type"):
         message = f"{path}: expected a number, got {_describe(value)}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

@@ -91,7 +91,7 @@ def _name(value: Any) -> str:
 
 def _number(value: Any, low: float, high: float) -> float:
     kind = type(value)
-    if kind is str and _is_decimal(value):
+    if kind is str and len(value) <= 15 and _is_decimal(value):
         number = float(value)
     else:
         raise Refused
@@ -101,7 +101,7 @@ def _number(value: Any, low: float, high: float) -> float:
 
 
 def _count(value: Any) -> int:
-    if type(value) is str and _digits(value):
+    if type(value) is str and _digits(value) and len(value) <= 15:
         return int(value)
     raise Refused
 
