@@ -251,3 +251,22 @@ def test_choices_are_case_insensitive_and_as_of_stays_in_the_calendar(tmp_path) 
         done = CliRunner().invoke(app, ["audit", str(path), "--as-of", far])
         assert done.exit_code == 2, done.output
         assert "out of range" in done.output
+
+
+def test_schema_uses_json_schema_keywords_only() -> None:
+    schema = json.loads(run("schema").stdout)
+    seen: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            seen.update(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert not seen & {"ge", "le", "gt", "lt"}, "pydantic's constraint names leaked into the editor schema"
+    amount = schema["$defs"]["Deal"]["properties"]["amount"]["anyOf"][0]
+    assert amount["minimum"] == 0

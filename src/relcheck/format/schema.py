@@ -74,9 +74,11 @@ def _ratio(value: Any) -> Any:
 
 Day = Annotated[date, BeforeValidator(_day, json_schema_input_type=Union[date, datetime])]
 Names = Annotated[list[str], BeforeValidator(_one_or_many, json_schema_input_type=Union[str, list[str]])]
-Number = Annotated[float, BeforeValidator(_short_number), Field(allow_inf_nan=False)]
-Count = Annotated[int, BeforeValidator(_short_number)]
-Score = Annotated[Number, Field(ge=1, le=10)]
+# Constraints first, the before-validator last: that way pydantic still
+# writes them into the JSON Schema as minimum/maximum.
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(_short_number)]
+Count = Annotated[int, Field(ge=0), BeforeValidator(_short_number)]
+Score = Annotated[float, Field(ge=1, le=10, allow_inf_nan=False), BeforeValidator(_short_number)]
 
 
 class _Strict(BaseModel):
@@ -154,7 +156,7 @@ class Deal(_Strict):
     """The day the deal was opened."""
     closed: Optional[Day] = None
     """The day the deal was won or lost (required for won and lost deals)."""
-    amount: Optional[Number] = Field(default=None, ge=0)
+    amount: Optional[Amount] = None
     """The deal's value."""
 
     @model_validator(mode="after")
@@ -183,7 +185,7 @@ class Interaction(_Strict):
     """Why we (or they) reached out; pitch means selling: demo, proposal, pricing, upsell."""
     response: Optional[Response] = None
     """The customer's answer; none means no reply."""
-    questions: Optional[Count] = Field(default=None, ge=0)
+    questions: Optional[Count] = None
     """How many questions we asked."""
     talk_ratio: Annotated[
         Optional[float], BeforeValidator(_ratio, json_schema_input_type=Union[float, str, None])
