@@ -5,8 +5,8 @@ function-local and ``TYPE_CHECKING`` ones alike), so a cycle cannot hide in
 a function body.  Stages may import only the stages below them:
 
     format <- reading
-    format <- checking
-    (reading, checking) <- results, run, config <- reporting <- cli
+    format <- checking <- decisions
+    (reading, checking, decisions) <- results, run, config <- reporting <- cli
 
 ``names`` and ``errors`` are leaves anyone may use.
 """
@@ -24,11 +24,12 @@ ALLOWED = {
     "format": set(),
     "reading": {"format"},
     "checking": {"format"},
-    "results": {"checking"},
+    "decisions": {"checking", "format"},
+    "results": {"checking", "reading"},
     "config": {"checking", "reading"},
     "reporting": {"checking", "format", "results"},
-    "run": {"checking", "format", "reading", "reporting", "results"},
-    "cli": {"checking", "config", "format", "reading", "reporting", "results", "run"},
+    "run": {"checking", "decisions", "format", "reading", "reporting", "results"},
+    "cli": {"checking", "config", "decisions", "format", "reading", "reporting", "results", "run"},
     "__main__": {"cli"},
 }
 
@@ -112,6 +113,6 @@ def test_stages_import_only_the_stages_below_them() -> None:
 
 
 def test_the_stages_are_folders() -> None:
-    for stage in ("format", "reading", "checking", "reporting"):
+    for stage in ("format", "reading", "checking", "decisions", "reporting"):
         assert (PACKAGE / stage / "__init__.py").is_file()
         assert (PACKAGE / stage / "__init__.py").read_text().startswith('"""'), f"{stage} says what it is for"

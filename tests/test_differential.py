@@ -120,7 +120,7 @@ def runner_reading(path: Path, monkeypatch: pytest.MonkeyPatch, slice_bytes: int
         if slice_bytes is not None:
             patch.setattr(runner, "MIN_SPLIT_BYTES", 0)
             patch.setattr(runner, "TARGET_SLICE_BYTES", slice_bytes)
-        pairs, errors = runner.run([str(path)], audit=lambda loaded: loaded)  # type: ignore[arg-type, return-value]
+        pairs, errors, _ = runner.run([str(path)], audit=lambda loaded: loaded)  # type: ignore[arg-type, return-value]
     accounts = [(r.account, r.path, r.line, r.column) for _, r in pairs]  # type: ignore[union-attr]
     return accounts, _errors(errors)
 

@@ -129,7 +129,6 @@ def audit(
 ) -> None:
     """Audit accounts and report findings, scores and the next conversation to have."""
     from .checking.engine import Engine
-    from .checking.facts import Context
     from .errors import ConfigError
     from .reporting.progress import progress_bar
     from .run import AccountAudit, run_audit, run_audit_encoded
@@ -144,7 +143,7 @@ def audit(
         settings = _settings(config, select, ignore, fail_on)
         engine = Engine(settings)
         _refuse_to_overwrite_inputs(output, paths)
-        audit = AccountAudit(engine, Context(as_of=day, lookback_days=settings.lookback_days),
+        audit = AccountAudit(engine, engine.context(day, settings.lookback_days),
                              owner=owner, tier=tier.lower() if tier else None)
         with progress_bar(enabled=not quiet) as progress:
             if fmt is Format.JSON:

@@ -15,6 +15,7 @@ from . import __version__
 from .checking.findings import AccountResult, SuppressionUse
 from .checking.rule import Severity
 from .errors import InputError
+from .reading.accounts import Rejected
 
 SCHEMA_VERSION = 1
 
@@ -54,6 +55,8 @@ class Report(Generic[Held]):
     as_of: date
     accounts: list[Held] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    not_audited: list[Rejected] = field(default_factory=list)
+    """Accounts left out because of input errors (named in every format)."""
 
     def severities(self) -> list[Severity]:
         return [s for a in self.accounts for s in a.severities]
@@ -76,6 +79,7 @@ class Report(Generic[Held]):
             "findings": len(self.severities()),
             "by_severity": self.by_severity(),
             "errors": len(self.errors),
+            "not_audited": len(self.not_audited),
         }
 
     def to_json(self, with_accounts: bool = True) -> dict[str, Any]:
@@ -87,5 +91,6 @@ class Report(Generic[Held]):
             "as_of": self.as_of.isoformat(),
             "summary": self.summary(),
             "accounts": [a.to_json() for a in self.accounts] if with_accounts else [],
+            "not_audited": [r.to_json() for r in self.not_audited],
             "errors": [e.to_json() for e in self.errors],
         }

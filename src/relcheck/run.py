@@ -21,9 +21,19 @@ from .checking.engine import Engine
 from .checking.facts import Context
 from .checking.findings import AccountResult
 from .checking.registry import rule_names
+from .decisions import decide
 from .errors import InputError
 from .names import norm_name
-from .reading.accounts import DOCUMENTS, ITEMS, WHOLE, AccountKey, FileResult, LoadedAccount, unique_accounts
+from .reading.accounts import (
+    DOCUMENTS,
+    ITEMS,
+    WHOLE,
+    AccountKey,
+    FileResult,
+    LoadedAccount,
+    Rejected,
+    unique_accounts,
+)
 from .reading.events import YamlError
 from .reading.guards import prepare
 from .reading.load import load_bytes
@@ -56,6 +66,7 @@ class UnitResult:
     # the account records themselves stay in the worker.
     accounts: list[tuple[AccountKey, Optional[Union[AccountResult, EncodedAccount]]]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
     broken: bool = False  # a slice did not parse: read the whole input again
 
 
@@ -97,6 +108,7 @@ def _run_unit(unit: Unit) -> UnitResult:
         result.broken = True
         return result
     result.errors = loaded.errors
+    result.rejected = loaded.rejected
     audit = _WORKER.audit
     for account in loaded.accounts:
         result.accounts.append((AccountKey.of(account), audit(account) if audit else None))
@@ -189,9 +201,10 @@ def run(
     audit: Optional[Audit] = None,
     jobs: int = 1,
     progress: Optional[Callable[[int, int], None]] = None,
-) -> tuple[list[tuple[AccountKey, Optional[Audited]]], list[InputError]]:
+) -> tuple[list[tuple[AccountKey, Optional[Audited]]], list[InputError], list[Rejected]]:
     """Load (and audit) everything in ``paths``: every valid account's key
-    with its result, in input order, and every input error."""
+    with its result, in input order, every input error, and every account
+    left out for one."""
     sources: list[Source] = []
     errors: list[InputError] = []
     for item in expand(list(paths)):
@@ -202,6 +215,7 @@ def run(
     _set_worker(_Worker(audit, rule_names()))
     units = _Plan(sources)
     accounts: list[tuple[AccountKey, Optional[Audited]]] = []
+    rejected: list[Rejected] = []
     pending: list[UnitResult] = []
     done = 0
     for result in (r for batch in _results(units, audit, jobs) for r in batch):
@@ -221,10 +235,12 @@ def run(
         for finished in pending:
             accounts.extend(finished.accounts)
             errors.extend(finished.errors)
+            rejected.extend(finished.rejected)
         pending = []
     kept, duplicates = unique_accounts([loaded for loaded, _ in accounts])
     keep = {id(loaded) for loaded in kept}
-    return [pair for pair in accounts if id(pair[0]) in keep], errors + duplicates
+    dropped = [Rejected(k.name, k.owner, k.path, k.line) for k in (pair[0] for pair in accounts) if id(k) not in keep]
+    return [pair for pair in accounts if id(pair[0]) in keep], errors + duplicates, rejected + dropped
 
 
 def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[UnitResult]]:
@@ -264,9 +280,9 @@ def default_jobs() -> int:
 def run_audit(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
               progress: Optional[Callable[[int, int], None]] = None) -> Report[AccountResult]:
     """Audit every account in ``paths``: results every format can render."""
-    accounts, errors = run(paths, replace(audit, encode=False), jobs, progress)
+    accounts, errors, rejected = run(paths, replace(audit, encode=False), jobs, progress)
     done = [result for _, result in accounts if isinstance(result, AccountResult)]
-    return Report(as_of=audit.context.as_of, accounts=done, errors=errors)
+    return Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected)
 
 
 def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
@@ -274,14 +290,14 @@ def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
     """Audit every account in ``paths``, each one's JSON made where it is
     audited (for ``--format json``: a few strings cross between processes
     instead of thousands of small objects)."""
-    accounts, errors = run(paths, replace(audit, encode=True), jobs, progress)
+    accounts, errors, rejected = run(paths, replace(audit, encode=True), jobs, progress)
     done = [result for _, result in accounts if isinstance(result, EncodedAccount)]
-    return Report(as_of=audit.context.as_of, accounts=done, errors=errors)
+    return Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected)
 
 
 def load_all(paths: Iterable[str], jobs: int = 1) -> tuple[list[AccountKey], list[InputError]]:
     """The key of every valid account in ``paths`` and every input error, in input order."""
-    accounts, errors = run(paths, None, jobs)
+    accounts, errors, _ = run(paths, None, jobs)
     return [key for key, _ in accounts], errors
 
 
@@ -302,7 +318,8 @@ class AccountAudit:
             return None
         if self.tier is not None and account.tier.value != self.tier:
             return None
-        result = self.engine.audit(account, self.context, loaded.path, loaded.line)
+        result = decide(self.engine.audit(account, self.context, loaded.path, loaded.line), account,
+                        self.context, loaded.interaction_lines)
         if self.encode:
             from .reporting.json_report import encode_account
 

@@ -7,13 +7,14 @@ account's ``ignore:`` entries, and scores what is left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Optional
 
 from ..errors import ConfigError
 from ..format.records import Account
 from .facts import AccountFacts, Context
-from .findings import AccountResult, Finding, SuppressionUse
+from .findings import AccountResult, Finding, SuppressionUse, fingerprint
 from .registry import SelectionError, resolve_rule, selected_rules
 from .rule import Rule, Severity
 from .scoring import score_account
@@ -53,31 +54,46 @@ class Engine:
             configured = rule_options(settings)
             severities = {resolve_rule(t).code: s for t, s in settings.severity.items()}
             rules = selected_rules(settings.select, settings.ignore)
+            cadence = configured.get("REL010") or resolve_rule("REL010").options()
         except SelectionError as err:
             raise ConfigError(str(err)) from None
         self.active = [
             ActiveRule(r, configured.get(r.code) or r.options(), severities.get(r.code)) for r in rules
         ]
+        # A new account is given its tier's ideal cadence (as REL010 is
+        # configured) before any rule judges its patterns.
+        self.settle_days = {tier: getattr(cadence, tier).ideal for tier in ("key", "growth", "standard")}
 
     @property
     def rules(self) -> list[Rule]:
         return [a.rule for a in self.active]
 
+    def context(self, as_of: date, lookback_days: int) -> Context:
+        """The context rules see: the as-of date, the window, the tiers' cadences."""
+        return Context(as_of=as_of, lookback_days=lookback_days, settle_days=dict(self.settle_days))
+
     def audit(self, account: Account, context: Context, path: str, line: int) -> AccountResult:
         """Audit one account (written at ``path:line``) as of ``context``."""
         facts = AccountFacts(account, context)
-        findings: list[Finding] = []
+        hits: list[tuple[Finding, Optional[str]]] = []
         for active in self.active:
             for hit in active.rule.check(facts, active.options):
-                findings.append(Finding(
+                finding = Finding(
                     rule=active.rule.code,
                     slug=active.rule.slug,
                     severity=active.severity or hit.severity or active.rule.severity,
                     message=hit.message,
                     evidence=hit.evidence,
                     suggestion=hit.suggestion,
-                ))
-        findings, uses = apply_suppressions(account, findings, context)
+                    fingerprint=fingerprint(active.rule.code, account.slug, hit.subject),
+                    contact=hit.contact,
+                    agenda=hit.agenda,
+                    magnitude=1.0 if hit.excess is None else 0.75 + 0.25 * min(1.0, max(0.0, hit.excess)),
+                )
+                hits.append((finding, hit.fact))
+        kept, uses = apply_suppressions(account, [f for f, _ in hits], self.rules, context.as_of)
+        facts_of = {id(f): fact for f, fact in hits}
+        findings = one_finding_per_fact([(f, facts_of[id(f)]) for f in kept])
         findings.sort(key=lambda f: (-f.severity.rank, f.rule))
         score, status, breakdown = score_account(findings, self.rules, self.settings.score)
         return AccountResult(
@@ -95,19 +111,53 @@ class Engine:
         )
 
 
+def one_finding_per_fact(hits: list[tuple[Finding, Optional[str]]]) -> list[Finding]:
+    """When several rules saw the same fact (SPEC 3a: a silence since the
+    last sale is both REL003's and REL010's), one finding reports it: the
+    rule with the lowest code, which is the more specific one wherever two
+    rules share a fact today.  It takes the worse severity of the two, the
+    other's measures under its code in ``evidence``, and the other's code
+    in ``also``; the others stay quiet (their agenda too: the owner's says
+    it more precisely)."""
+    owners: dict[str, Finding] = {}
+    out: list[Finding] = []
+    for finding, fact in sorted(hits, key=lambda pair: pair[0].rule):
+        owner = owners.get(fact) if fact is not None else None
+        if owner is None or fact is None:
+            if fact is not None:
+                owners[fact] = finding
+            out.append(finding)
+            continue
+        merged = replace(
+            owner,
+            severity=max(owner.severity, finding.severity, key=lambda s: s.rank),
+            evidence={**owner.evidence, finding.rule: finding.evidence},
+            also=owner.also + (finding.rule,),
+            magnitude=max(owner.magnitude, finding.magnitude),
+        )
+        out[out.index(owner)] = merged
+        owners[fact] = merged
+    return out
+
+
 def apply_suppressions(
-    account: Account, findings: list[Finding], context: Context
+    account: Account, findings: list[Finding], rules: list[Rule], as_of: date
 ) -> tuple[list[Finding], list[SuppressionUse]]:
     """Drop findings an active ``ignore:`` entry covers; say how each entry fared.
 
     An entry past its ``until`` date no longer suppresses (status ``expired``);
-    an active entry that matched nothing is ``unused``."""
+    one whose rule did not run (``--select``/``--ignore``) is ``not-run``,
+    never "unused"; an active entry that matched nothing is ``unused``."""
     uses: list[SuppressionUse] = []
     kept = findings
+    running = {r.code for r in rules}
     for entry in account.ignore:
         rule = _rule_code(entry.rule)
-        if entry.until is not None and entry.until < context.as_of:
+        if entry.until is not None and entry.until < as_of:
             uses.append(SuppressionUse(rule, entry.reason, entry.until, "expired", 0))
+            continue
+        if rule not in running:
+            uses.append(SuppressionUse(rule, entry.reason, entry.until, "not-run", 0))
             continue
         before = len(kept)
         kept = [f for f in kept if f.rule != rule]

@@ -1,12 +1,14 @@
 """The account as of the audit date: the questions several rules ask, answered once.
 
 Everything dated after the as-of date is ignored, so auditing with
-``--as-of 2026-06-30`` shows the account as it stood that day.
+``--as-of 2026-06-30`` shows the account as it stood that day.  Names are
+compared as the loader compares them (case, spacing, Unicode form) and
+always given back as the contacts list spells them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Optional
@@ -28,20 +30,33 @@ from ..names import norm_name
 # Replies that show the customer engaged (``none`` is "no reply").
 REPLIES = frozenset({Response.YES, Response.NO, Response.OBJECTION, Response.QUESTION, Response.TELL_ME_MORE})
 PUSHBACK = frozenset({Response.NO, Response.OBJECTION})
+INTEREST = frozenset({Response.TELL_ME_MORE, Response.QUESTION})
 
+VALUE_SILENCE = "value-silence"
+"""A fact two rules see: no value-giving touch for too long (REL003 owns it
+when the silence began with the last sale, REL010 otherwise)."""
 
+DEFAULT_SETTLE_DAYS = {"key": 30, "growth": 60, "standard": 90}
+"""Each tier's ideal check-in cadence (REL010's defaults): an account whose
+first record is more recent than this is too new to judge its patterns."""
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every rule may know besides the account: the audit date and window."""
+    """What every rule may know besides the account: the audit date, the
+    window, and how long a new account of each tier is given before its
+    patterns are judged (the tier's ideal cadence)."""
 
     as_of: date
     lookback_days: int = 180
+    settle_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_SETTLE_DAYS))
 
     @property
     def window_start(self) -> date:
-        return self.as_of - timedelta(days=self.lookback_days)
+        try:
+            return self.as_of - timedelta(days=self.lookback_days)
+        except OverflowError:
+            return date.min
 
 
 def engaged(interaction: Interaction) -> bool:
@@ -67,6 +82,24 @@ def sign_of_life(interaction: Interaction) -> bool:
     return replied(interaction) or (interaction.response is None and interaction.channel in LIVE_CHANNELS)
 
 
+def is_pitch(interaction: Interaction) -> bool:
+    return interaction.purpose is Purpose.PITCH
+
+
+KEY_STAKEHOLDERS = frozenset({Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER, Stakeholder.DECISION_MAKER})
+_WEIGHT = {Stakeholder.ECONOMIC_BUYER: 3, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A ``next_step`` with a ``due`` date that had passed by the as-of date."""
+
+    made: Interaction
+    due: date
+    kept: bool
+    """Whether any touch with the account followed it by the due date."""
+
+
 class AccountFacts:
     """An account seen from the as-of date, with shared, cached answers."""
 
@@ -86,12 +119,34 @@ class AccountFacts:
         start = self.context.window_start
         return [i for i in self.history if i.date >= start]
 
+    @property
+    def first_record(self) -> Optional[date]:
+        """The day of the first interaction on record (by the as-of date)."""
+        return self.history[0].date if self.history else None
+
+    @property
+    def settle_days(self) -> int:
+        return self.context.settle_days.get(self.account.tier.value, DEFAULT_SETTLE_DAYS["standard"])
+
+    @property
+    def is_new(self) -> bool:
+        """Too new to judge patterns: no record yet, or the first record is
+        more recent than the tier's ideal cadence."""
+        first = self.first_record
+        return first is None or self.days_since(first) < self.settle_days
+
     @cached_property
     def contacts(self) -> dict[str, Contact]:
         return {norm_name(c.name): c for c in self.account.contacts}
 
     def contact(self, name: str) -> Optional[Contact]:
+        """The contact a name in the file means (any case or spacing)."""
         return self.contacts.get(norm_name(name))
+
+    def spelled(self, name: str) -> str:
+        """A name as the contacts list spells it."""
+        found = self.contact(name)
+        return found.name if found is not None else name
 
     def days_since(self, day: date) -> int:
         return (self.as_of - day).days
@@ -115,9 +170,16 @@ class AccountFacts:
     def last_won(self) -> Optional[Deal]:
         return self.won_deals[-1] if self.won_deals else None
 
-    def current_contacts(self) -> list[Contact]:
-        """Contacts who had not left by the as-of date."""
+    @cached_property
+    def current(self) -> list[Contact]:
+        """Contacts who had not left by the as-of date, in file order."""
         return [c for c in self.account.contacts if c.left is None or c.left > self.as_of]
+
+    def current_contacts(self) -> list[Contact]:
+        return self.current
+
+    def is_current(self, contact: Contact) -> bool:
+        return contact.left is None or contact.left > self.as_of
 
     def engaged_contacts(self, since: Optional[date] = None) -> list[Contact]:
         """Contacts who took part in a touch since ``since`` (default: the window)."""
@@ -126,74 +188,59 @@ class AccountFacts:
         for interaction in self.history:
             if interaction.date < start or not engaged(interaction):
                 continue
-            for who in interaction.with_:
-                contact = self.contact(who)
+            for name in interaction.with_:
+                contact = self.contact(name)
                 if contact is not None:
                     seen.setdefault(norm_name(contact.name), contact)
         return list(seen.values())
 
     def key_contact(self, among: Optional[list[Interaction]] = None) -> Optional[Contact]:
-        """The person to name in a suggestion: the most-touched current
-        contact in ``among`` (default: the window, else all history; ties go
-        to economic buyers and champions), else anyone."""
-        if among is None:
-            return self._usual_contact
-        return self._most_touched(among)
-
-    @cached_property
-    def _usual_contact(self) -> Optional[Contact]:
-        return self._most_touched(self.recent or self.history)
-
-    def _most_touched(self, pool: list[Interaction]) -> Optional[Contact]:
+        """The person a problem is about when no one person is: the most
+        senior current buyer (economic buyer, then champion, then decision
+        maker), ties to the most touched in ``among`` (default: the window,
+        else all history), else the most touched current contact."""
+        pool = among if among is not None else (self.recent or self.history)
         counts: dict[str, int] = {}
         for interaction in pool:
-            for who in interaction.with_:
-                counts[norm_name(who)] = counts.get(norm_name(who), 0) + 1
-        current = self.current_contacts() or list(self.account.contacts)
+            for name in interaction.with_:
+                counts[norm_name(name)] = counts.get(norm_name(name), 0) + 1
+        current = self.current or list(self.account.contacts)
         if not current:
             return None
-        weight = {Stakeholder.ECONOMIC_BUYER: 2, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
-        return max(
-            current,
-            key=lambda c: (counts.get(norm_name(c.name), 0), weight.get(c.stakeholder, 0) if c.stakeholder else 0),
-        )
+        return max(current, key=lambda c: (_WEIGHT.get(c.stakeholder, 0) if c.stakeholder else 0,
+                                           counts.get(norm_name(c.name), 0)))
+
+    def interactions_with(self, contact: Contact, since: Optional[date] = None) -> list[Interaction]:
+        """Touches that included ``contact`` (since ``since``, default: all history)."""
+        key = norm_name(contact.name)
+        return [
+            i for i in self.history
+            if (since is None or i.date >= since) and any(norm_name(w) == key for w in i.with_)
+        ]
+
+    def promises(self, grace_days: int = 0) -> list[Promise]:
+        """Every promise whose due date has passed, oldest first, and whether
+        a touch with the account followed it by then, or within
+        ``grace_days`` after (the same day counts when the touch is written
+        after the promise).  History is sorted, so the touch written next is
+        the earliest that could keep it: one pass, linear."""
+        history = self.history
+        found: list[Promise] = []
+        for index, interaction in enumerate(history):
+            due = interaction.due
+            if due is None or due >= self.as_of:
+                continue
+            following = history[index + 1] if index + 1 < len(history) else None
+            kept = following is not None and (following.date - due).days <= grace_days
+            found.append(Promise(interaction, due, kept))
+        return found
 
 
-@dataclass(frozen=True)
-class Promise:
-    """A ``next_step`` with a ``due`` date that had passed by the as-of date."""
-
-    made: Interaction
-    due: date
-    kept: bool
-    """Whether any touch with the account followed it by the due date."""
-
-
-def promises(facts: AccountFacts, grace_days: int = 0) -> list[Promise]:
-    """Every promise whose due date has passed, oldest first, and whether a
-    touch with the account followed it by then, or within ``grace_days``
-    after (the same day counts when the touch is written after the promise)."""
-    history = facts.history
-    found: list[Promise] = []
-    for index, interaction in enumerate(history):
-        due = interaction.due
-        if due is None or due >= facts.as_of:
-            continue
-        kept = any((later.date - due).days <= grace_days for later in history[index + 1:])
-        found.append(Promise(interaction, due, kept))
-    return found
-
-
-def interactions_with(facts: AccountFacts, contact: Contact, since: Optional[date] = None) -> list[Interaction]:
-    """Touches that included ``contact`` (since ``since``, default: all history)."""
-    key = norm_name(contact.name)
-    return [
-        i for i in facts.history
-        if (since is None or i.date >= since) and any(norm_name(w) == key for w in i.with_)
-    ]
-
-
-KEY_STAKEHOLDERS = frozenset({Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER, Stakeholder.DECISION_MAKER})
+def topics(contact: Optional[Contact]) -> list[str]:
+    """What the file knows this person cares about: goals, then issues."""
+    if contact is None:
+        return []
+    return list(contact.goals) + [i for i in contact.issues if i not in contact.goals]
 
 
 def who(contact: Optional[Contact], fallback: str = "your main contact") -> str:
@@ -202,14 +249,5 @@ def who(contact: Optional[Contact], fallback: str = "your main contact") -> str:
 
 def their_goal(contact: Optional[Contact]) -> Optional[str]:
     """Something the contact cares about, for a suggestion: a goal, else an issue."""
-    if contact is None:
-        return None
-    if contact.goals:
-        return contact.goals[0]
-    if contact.issues:
-        return contact.issues[0]
-    return None
-
-
-def is_pitch(interaction: Interaction) -> bool:
-    return interaction.purpose is Purpose.PITCH
+    found = topics(contact)
+    return found[0] if found else None

@@ -10,17 +10,30 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Optional
 
+from ..format.records import slugify
 from .rule import Severity
 
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem, reported once (SPEC 3a): what was measured, the
+    evidence, the next conversation, and a fingerprint that names the same
+    problem on every run whatever the day counts in its message."""
+
     rule: str
     slug: str
     severity: Severity
     message: str
     evidence: dict[str, Any]
     suggestion: str
+    fingerprint: str = ""
+    contact: Optional[str] = None
+    agenda: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    """Other rules that saw the same fact and stayed quiet about it."""
+    magnitude: float = 1.0
+    """The share of its severity's weight the finding takes off the score:
+    0.75 just past its threshold, 1 at twice the threshold or more."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -30,7 +43,57 @@ class Finding:
             "message": self.message,
             "evidence": self.evidence,
             "suggestion": self.suggestion,
+            "fingerprint": self.fingerprint,
+            "contact": self.contact,
+            "also": list(self.also),
         }
+
+
+def fingerprint(rule: str, account_id: str, subject: Optional[str]) -> str:
+    """``REL003:evergreen-retail:store-analytics``: rule, account, subject."""
+    return f"{rule}:{account_id}:{slugify(subject) if subject else 'account'}"
+
+
+@dataclass(frozen=True)
+class NextConversation:
+    """Whom to talk to and about what: every finding that points at one
+    person merged into one agenda (SPEC 3a)."""
+
+    contact: Optional[str]
+    """As the contacts list spells the name; None: nobody yet (find one)."""
+    role: Optional[str]
+    stakeholder: Optional[str]
+    priority: int
+    severity: Severity
+    rules: tuple[str, ...]
+    agenda: tuple[str, ...]
+    suggestion: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "contact": self.contact,
+            "role": self.role,
+            "stakeholder": self.stakeholder,
+            "priority": self.priority,
+            "severity": self.severity.value,
+            "rules": list(self.rules),
+            "agenda": list(self.agenda),
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something about the data, not the customer: no contacts, records
+    after the as-of date, ...  Notes never change the score."""
+
+    kind: str
+    message: str
+    path: Optional[str] = None
+    line: Optional[int] = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "message": self.message, "path": self.path, "line": self.line}
 
 
 @dataclass(frozen=True)
@@ -74,6 +137,8 @@ class AccountResult:
     findings: tuple[Finding, ...]
     score_breakdown: tuple[dict[str, Any], ...] = ()
     suppressions: tuple[SuppressionUse, ...] = ()
+    next_conversations: tuple[NextConversation, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def severities(self) -> tuple[Severity, ...]:
@@ -87,7 +152,9 @@ class AccountResult:
             "tier": self.tier,
             "score": self.score,
             "status": self.status,
+            "next_conversations": [c.to_json() for c in self.next_conversations],
             "findings": [f.to_json() for f in self.findings],
+            "notes": [n.to_json() for n in self.notes],
             "score_breakdown": list(self.score_breakdown),
             "suppressions": [s.to_json() for s in self.suppressions],
             "source": {"path": self.path, "line": self.line},

@@ -98,15 +98,34 @@ def option_names(options: type) -> list[str]:
 
 @dataclass(frozen=True)
 class Hit:
-    """One problem a rule found: what was measured, the evidence, and the next
-    conversation.  ``severity`` overrides the rule's default for this hit
-    (e.g. single-threaded becomes critical on an open deal); a severity set in
-    the user's config beats both."""
+    """One problem a rule found, for one subject: what was measured (the
+    message, in words; thresholds stay in ``evidence``), the evidence, and
+    the next conversation.
+
+    ``subject`` names what the problem is about within the account (a deal,
+    a contact; ``None``: the account as a whole): the same problem keeps the
+    same subject on every run, so its fingerprint is stable.  ``contact`` is
+    whom to talk to (as the contacts list spells the name; ``None`` when
+    there is nobody yet), ``agenda`` what to talk about, in short items the
+    next conversation merges with other findings'.  ``fact`` names what was
+    observed when another rule may observe it too: findings with the same
+    fact are one problem, reported once (see :mod:`.engine`).
+    ``severity`` overrides the rule's default for this hit; a severity set
+    in the user's config beats both."""
 
     message: str
     suggestion: str
     evidence: dict[str, Any] = field(default_factory=dict)
     severity: Optional[Severity] = None
+    subject: Optional[str] = None
+    contact: Optional[str] = None
+    agenda: tuple[str, ...] = ()
+    fact: Optional[str] = None
+    excess: Optional[float] = None
+    """How far past its threshold the measure is, as a share of the
+    threshold (0 just past it, 1 at twice it); the score weighs a finding
+    from 75% of its severity's weight at the crossing to all of it at 1.
+    None: all of it."""
 
 
 Check = Callable[["AccountFacts", Any], Iterable[Hit]]
@@ -141,8 +160,3 @@ def split_sections(doc: str) -> dict[str, str]:
             lines.append(line)
     sections[current] = "\n".join(lines).strip()
     return sections
-
-
-def percent(share: float) -> str:
-    """0.213 -> '21%' (for messages)."""
-    return f"{share * 100:.0f}%"

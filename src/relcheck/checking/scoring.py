@@ -1,11 +1,27 @@
-"""The health score: 100 minus points for each finding, grouped by factor.
+"""The health score: every problem counted once, each taking a share of what is left.
 
-Each rule belongs to one factor (reciprocity, candour, value, ...).  A finding
-takes off the points its severity is worth (default critical 35, warning 20,
-info 5); a factor takes off at most ``factor_cap`` points (default 45).  The
-score is never below 0.  Bands: healthy at 85 or more, watch at 50 or more,
-at-risk below 50.  The breakdown lists every factor of the rules that ran,
-with the points it took off and the findings behind them.
+Each finding (after one fact, one finding) takes its severity's weight, as a
+percentage, off the score that remains: by default a critical problem takes
+up to 45%, a warning up to 20%, an info up to 5%.  A finding just past its
+threshold takes 75% of that weight, one twice past it (or more) all of it,
+so two accounts with the same kinds of problems still rank by how far
+gone they are.  So:
+
+* one problem moves the score by at most its weight in points (crossing one
+  threshold by one day costs 75% of that finding's weight);
+* a critical problem weighs more than any warning (at least 34 > at most
+  20), and two warnings (64 at most) weigh less than a critical and a
+  warning;
+* troubled accounts still separate: the score approaches 0 but a different
+  mix of problems gives a different score (three criticals 17, four 9,
+  three criticals and a warning 13), instead of a pile-up at 0.
+
+Bands: healthy at 85 or more, watch at 50 or more, at-risk below.  One
+warning (80-85) is watch, or healthy at the very line; one critical
+(55-66) is watch; a critical and a warning (44-56) is at-risk or watch by
+how far gone they are.  The breakdown lists every factor of the rules
+that ran, with the points its findings took off (worst first, so the
+points add up to 100 minus the score).
 """
 
 from __future__ import annotations
@@ -22,24 +38,26 @@ def score_account(
     findings: Iterable[Finding], rules: Iterable[Rule], settings: ScoreSettings
 ) -> tuple[int, str, tuple[dict[str, Any], ...]]:
     weights = settings.weights
-    factor_of = {}
+    factor_of: dict[str, str] = {}
     factors: dict[str, dict[str, Any]] = {}
     for rule in rules:
         factor_of[rule.code] = rule.factor
         factors.setdefault(rule.factor, {"factor": rule.factor, "points": 0.0, "rules": [], "findings": []})
         factors[rule.factor]["rules"].append(rule.code)
-    for finding in findings:
+    remaining = 100.0
+    for finding in sorted(findings, key=lambda f: -f.severity.rank):
+        weight = min(max(float(getattr(weights, finding.severity.value)), 0.0), 100.0)
+        taken = remaining * weight * finding.magnitude / 100
+        remaining -= taken
         entry = factors[factor_of[finding.rule]]
-        entry["points"] += getattr(weights, finding.severity.value)
+        entry["points"] += taken
         entry["findings"].append(f"{finding.rule} ({finding.severity.value})")
-    total = 0.0
     breakdown = []
     for entry in factors.values():
-        points = round(min(entry["points"], weights.factor_cap), 1)
-        total += points
+        points = round(entry["points"], 1)
         points = int(points) if points == int(points) else points
         breakdown.append({**entry, "points": -points if points else 0})
-    score = max(0, round(100 - total))
+    score = max(0, min(100, round(remaining)))
     if score >= settings.bands.healthy:
         status = "healthy"
     elif score >= settings.bands.watch:

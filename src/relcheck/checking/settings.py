@@ -18,18 +18,16 @@ _FORBID = {"extra": "forbid"}  # pydantic config: unknown options are errors
 
 @dataclass
 class ScoreWeights:
-    """Points each finding takes off the 100-point health score, by severity."""
+    """The share of the remaining health score each finding takes, in
+    percent, by severity (see :mod:`relcheck.checking.scoring`)."""
 
     __pydantic_config__ = _FORBID
-    critical: Annotated[float, Ge(0)] = 35
-    """Points off for each critical finding."""
-    warning: Annotated[float, Ge(0)] = 20
-    """Points off for each warning."""
-    info: Annotated[float, Ge(0)] = 5
-    """Points off for each info finding."""
-    factor_cap: Annotated[float, Ge(0)] = 45
-    """Most points one factor (e.g. reciprocity) can take off, so one
-    problem repeated cannot hide every other signal."""
+    critical: Annotated[float, Ge(0), Le(100)] = 45
+    """Percent of the remaining score a critical finding takes."""
+    warning: Annotated[float, Ge(0), Le(100)] = 20
+    """Percent of the remaining score a warning takes."""
+    info: Annotated[float, Ge(0), Le(100)] = 5
+    """Percent of the remaining score an info finding takes."""
 
 
 @dataclass

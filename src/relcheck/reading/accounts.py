@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from ..errors import InputError
 from ..format.records import Account
@@ -24,12 +24,44 @@ list, or a slice of whole documents of a stream (see :mod:`relcheck.split`)."""
 
 @dataclass(frozen=True)
 class LoadedAccount:
-    """A valid account and where it was written."""
+    """A valid account, where it was written, and the line of each of its
+    interactions (0 where unknown), for notes that name a record."""
 
     account: Account
     path: str
     line: int
     column: int
+    interaction_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An account left out because of input errors: named in every report."""
+
+    name: Optional[str]
+    owner: Optional[str]
+    path: str
+    line: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "owner": self.owner, "path": self.path, "line": self.line}
+
+
+def interaction_lines(raw: Any, positions: Positions) -> tuple[int, ...]:
+    """The line where each interaction of a raw account mapping starts."""
+    items = raw.get("interactions") if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        return ()
+    start = positions.start
+    return tuple(start.get(id(item), (0, 0))[0] for item in items)
+
+
+def rejected(label: str, raw: Any, where: tuple[int, int]) -> Rejected:
+    def text(key: str) -> Optional[str]:
+        value = raw.get(key) if isinstance(raw, dict) else None
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    return Rejected(text("name"), text("owner"), label, where[0])
 
 
 @dataclass(frozen=True)
@@ -41,10 +73,12 @@ class AccountKey:
     path: str
     line: int
     column: int
+    owner: Optional[str] = None
 
     @classmethod
     def of(cls, loaded: LoadedAccount) -> AccountKey:
-        return cls(loaded.account.name, loaded.account.id, loaded.path, loaded.line, loaded.column)
+        account = loaded.account
+        return cls(account.name, account.id, loaded.path, loaded.line, loaded.column, account.owner)
 
 
 @dataclass
@@ -53,6 +87,7 @@ class FileResult:
 
     accounts: list[LoadedAccount] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
     declares_no_accounts: bool = False
     """The file says ``accounts: []`` on purpose: empty, but not an error."""
 

@@ -26,7 +26,7 @@ from ..format.schema import (
     to_record,
 )
 from ..names import suggest
-from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings
+from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings, interaction_lines, rejected
 from .events import Positions, YamlError, read_documents
 from .references import reference_problems
 
@@ -60,14 +60,16 @@ def _load_account(label: str, data: Any, pos: Positions, result: FileResult, whe
     except ValidationError as err:
         for problem in err.errors(include_url=False):
             result.errors.append(_validation_error(label, data, pos, problem, where))
+        result.rejected.append(rejected(label, data, where))
         return
     account = to_record(model)
     problems = reference_problems(account, rules)
     if problems:
         for loc, message in problems:
             result.errors.append(InputError(label, *pos.locate(data, loc, where), message))
+        result.rejected.append(rejected(label, data, where))
         return
-    result.accounts.append(LoadedAccount(account, label, *where))
+    result.accounts.append(LoadedAccount(account, label, *where, interaction_lines(data, pos)))
 
 
 # --- pydantic errors -> readable messages at the right place ------------------

@@ -318,9 +318,10 @@ def _build(parser: Any, track: bool, offset: int) -> Iterator[Document]:
                     pos.start[id(container)] = frame.pos
                     if is_map:
                         pos.keys[id(container)] = {}
-                elif len(stack) <= 2:
-                    # Untracked reads still know where documents, lists of
-                    # accounts and accounts begin (for reports and duplicates).
+                elif is_map or len(stack) <= 2:
+                    # Untracked reads still know where every mapping (each
+                    # account, each interaction) and the lists of accounts
+                    # begin: for reports, duplicates and data-quality notes.
                     pos.start[id(container)] = frame.pos
                 stack.append(frame)
                 continue

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from ..errors import InputError
-from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings
-from .events import YamlError, read_documents
+from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings, interaction_lines
+from .events import Positions, YamlError, read_documents
 from .fast import Refused, fast_account
 from .guards import prepare
 from .references import reference_problems
@@ -68,15 +68,15 @@ def load_bytes(label: str, data: bytes, rules: Collection[str], line_offset: int
 def _fast(label: str, data: bytes, rules: Collection[str], line_offset: int, kind: str) -> FileResult:
     result = FileResult()
 
-    def take(raw: object, where: tuple[int, int]) -> None:
+    def take(raw: object, where: tuple[int, int], positions: Positions) -> None:
         account = fast_account(raw)
         if reference_problems(account, rules):
             raise Refused
-        result.accounts.append(LoadedAccount(account, label, *where))
+        result.accounts.append(LoadedAccount(account, label, *where, interaction_lines(raw, positions)))
 
     for document in read_documents(data, positions=False, line_offset=line_offset):
         for raw, where in account_mappings(label, document, result, kind == ITEMS):
-            take(raw, where)
+            take(raw, where, document.positions)
         if result.errors:
             raise Refused
     if not result.accounts and not result.declares_no_accounts and kind == WHOLE:

@@ -44,9 +44,20 @@ def render_json(report: Report[AccountResult] | Report[EncodedAccount]) -> str:
 
 
 def render_jsonl(report: Report[AccountResult]) -> str:
+    """One finding a line (``kind: finding``), then each account's
+    data-quality notes (``kind: note``) and every account left out for
+    input errors (``kind: not-audited``): nothing vanishes from a script's
+    view."""
     lines = []
     for account in report.accounts:
         for finding in account.findings:
-            record = {"account": account.name, "account_id": account.id, **finding.to_json()}
-            lines.append(_encode(record))
+            lines.append(_encode({"kind": "finding", "account": account.name, "account_id": account.id,
+                                  **finding.to_json()}))
+    for account in report.accounts:
+        for note in account.notes:
+            lines.append(_encode({"kind": "note", "account": account.name, "account_id": account.id,
+                                  **note.to_json()}))
+    for rejected in report.not_audited:
+        lines.append(_encode({"kind": "not-audited", "account": rejected.name, "owner": rejected.owner,
+                              "path": rejected.path, "line": rejected.line}))
     return "".join(line + "\n" for line in lines)

@@ -3,9 +3,14 @@
 ## What it checks
 Over the lookback window (default 180 days), the share of touches the
 customer started (`direction: inbound`), and the share of our own outreach
-whose `purpose` is `pitch` (demo, proposal, pricing, upsell). It needs at
-least `min_touches` touches in the window to judge; an account with fewer is
-left to going-dark and check-in-overdue.
+whose `purpose` is `pitch` (demo, proposal, pricing, upsell). Both measures
+make one finding, with both in its evidence.
+
+It judges only with enough evidence: at least `min_touches` touches in the
+window (default 4), and an account whose first record is at least its
+tier's ideal check-in cadence old (30 days for key, 60 for growth, 90 for
+standard accounts, as REL010 is configured). The pitch share needs at least
+`min_outbound` outreaches of ours.
 
 ## Why it matters
 A relationship that is one-way fails. A rep who only calls when they want to
@@ -34,7 +39,8 @@ from typing import Annotated
 
 from ...format.records import Direction
 from ..facts import AccountFacts, is_pitch, their_goal, who
-from ..rule import Ge, Hit, Le, Rule, Severity, percent, thresholds
+from ..rule import Ge, Hit, Le, Rule, Severity, thresholds
+from ..words import CHECK_IN, period, quoted
 
 
 @thresholds
@@ -51,55 +57,55 @@ class OneWayOptions:
 
 def check(facts: AccountFacts, options: OneWayOptions) -> Iterator[Hit]:
     touches = facts.recent
-    if len(touches) < options.min_touches:
+    if len(touches) < options.min_touches or facts.is_new:
         return
     inbound = [i for i in touches if i.direction is Direction.INBOUND]
     outbound = [i for i in touches if i.direction is Direction.OUTBOUND]
     pitches = [i for i in outbound if is_pitch(i)]
-    contact = facts.key_contact()
-    goal = their_goal(contact)
-    days = facts.context.lookback_days
     inbound_share = len(inbound) / len(touches)
     pitch_share = len(pitches) / len(outbound) if outbound else 0.0
-    topic = f'where they are with "{goal}"' if goal else "how things are going on their side"
-
-    if inbound_share < options.min_inbound_share:
-        last_inbound = max((i.date for i in facts.history if i.direction is Direction.INBOUND), default=None)
-        yield Hit(
-            message=(
-                f"{len(inbound)} of {len(touches)} touches in the last {days} days were started by the "
-                f"customer ({percent(inbound_share)} < {percent(options.min_inbound_share)})"
-            ),
-            evidence={
-                "touches": len(touches),
-                "inbound": len(inbound),
-                "inbound_share": round(inbound_share, 3),
-                "threshold": options.min_inbound_share,
-                "last_inbound": last_inbound.isoformat() if last_inbound else None,
-            },
-            suggestion=(
-                f"Call {who(contact)} without an agenda of ours: ask {topic}, and whether there is "
-                "anything they would like our help with."
-            ),
-        )
-    if len(outbound) >= options.min_outbound and pitch_share >= options.max_pitch_share:
-        yield Hit(
-            message=(
-                f"{len(pitches)} of {len(outbound)} outbound touches in the last {days} days were pitches "
-                f"({percent(pitch_share)} >= {percent(options.max_pitch_share)})"
-            ),
-            evidence={
-                "outbound": len(outbound),
-                "pitches": len(pitches),
-                "pitch_share": round(pitch_share, 3),
-                "threshold": options.max_pitch_share,
-            },
-            suggestion=(
-                f"Make the next call to {who(contact)} one that asks for nothing: share an insight that "
-                + (f'helps with "{goal}"' if goal else "helps their business")
-                + " or check how what they already use is working."
-            ),
-        )
+    one_way = inbound_share < options.min_inbound_share
+    pitching = len(outbound) >= options.min_outbound and pitch_share >= options.max_pitch_share
+    if not one_way and not pitching:
+        return
+    window = period(facts.context.lookback_days)
+    parts = []
+    if one_way:
+        started = "none" if not inbound else f"{len(inbound)}"
+        parts.append(f"the customer started {started} of the {len(touches)} touches in the last {window}")
+    if pitching:
+        parts.append(f"{len(pitches)} of our {len(outbound)} outreaches were pitches")
+    message = " and ".join(parts)
+    contact = facts.key_contact()
+    goal = their_goal(contact)
+    topic = f"how {quoted(goal)} is going" if goal else "how they are getting on"
+    last_inbound = max((i.date for i in facts.history if i.direction is Direction.INBOUND), default=None)
+    yield Hit(
+        message=message[0].upper() + message[1:] + ".",
+        evidence={
+            "touches": len(touches),
+            "inbound": len(inbound),
+            "inbound_share": round(inbound_share, 3),
+            "min_inbound_share": options.min_inbound_share,
+            "outbound": len(outbound),
+            "pitches": len(pitches),
+            "pitch_share": round(pitch_share, 3),
+            "max_pitch_share": options.max_pitch_share,
+            "last_inbound": last_inbound.isoformat() if last_inbound else None,
+        },
+        suggestion=(
+            f"Call {who(contact)} without an agenda of ours: ask {topic}, and whether there is anything "
+            "they would like our help with."
+        ),
+        contact=contact.name if contact else None,
+        agenda=(f"{CHECK_IN}: ask {topic}",),
+        excess=max(
+            (options.min_inbound_share - inbound_share) / options.min_inbound_share
+            if one_way and options.min_inbound_share else 0.0,
+            (pitch_share - options.max_pitch_share) / (1 - options.max_pitch_share)
+            if pitching and options.max_pitch_share < 1 else 0.0,
+        ),
+    )
 
 
 RULE = Rule(
@@ -110,5 +116,5 @@ RULE = Rule(
     options=OneWayOptions,
     check=check,
     factor="reciprocity",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

@@ -31,6 +31,7 @@ from typing import Annotated
 
 from ..facts import PUSHBACK, AccountFacts, replied, their_goal, who
 from ..rule import Ge, Hit, Rule, Severity, thresholds
+from ..words import count, quoted, span
 
 
 @thresholds
@@ -47,31 +48,34 @@ def check(facts: AccountFacts, options: NoNosOptions) -> Iterator[Hit]:
         replies = [i for i in facts.history if i.date >= since and replied(i)]
         if len(replies) < options.min_responses:
             continue
-        span = (replies[-1].date - replies[0].date).days
-        if span < options.min_span_days:
+        days = (replies[-1].date - replies[0].date).days
+        if days < options.min_span_days:
             continue
         if any(i.response in PUSHBACK for i in replies):
             continue
         contact = facts.key_contact(replies)
         goal = their_goal(contact)
+        ask = (f"what could stop {quoted(deal.name)} going ahead"
+               + (f" or keep it from delivering {quoted(goal)}" if goal else "")
+               + ", who else has to agree, and what happens if they do nothing")
         yield Hit(
-            message=(
-                f"open deal '{deal.name}': {len(replies)} customer replies over {span} days "
-                f"(>= {options.min_responses} over >= {options.min_span_days} days) and not one no or objection"
-            ),
+            message=(f"Open deal {quoted(deal.name)}: {count(len(replies), 'reply')} from the customer over "
+                     f"{span(days)} and not one no or objection."),
             evidence={
                 "deal": deal.name,
                 "replies": len(replies),
-                "span_days": span,
+                "span_days": days,
                 "first_reply": replies[0].date.isoformat(),
                 "last_reply": replies[-1].date.isoformat(),
                 "pushback": 0,
+                "min_responses": options.min_responses,
+                "min_span_days": options.min_span_days,
             },
-            suggestion=(
-                f"Ask {who(contact)} what could stop '{deal.name}' going ahead"
-                + (f' or keep it from delivering "{goal}"' if goal else "")
-                + ": who else has to agree, what worries them, and what happens if they do nothing."
-            ),
+            suggestion=f"Ask {who(contact)} {ask}.",
+            subject=deal.name,
+            contact=contact.name if contact else None,
+            agenda=(f"ask {ask}",),
+            excess=(len(replies) - options.min_responses) / options.min_responses,
         )
 
 
@@ -83,5 +87,5 @@ RULE = Rule(
     options=NoNosOptions,
     check=check,
     factor="candour",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

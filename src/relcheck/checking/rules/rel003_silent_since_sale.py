@@ -6,7 +6,13 @@ after its `closed` date whose `purpose` is not `pitch` (a check-in, insight,
 support, discovery or follow-up, in either direction). It fires when that
 touch, or the sale itself if there was none, is more than `max_silent_days`
 days ago. When there has been no touch of any kind since the sale it is
-critical.
+critical. An account with no interactions on record at all gets a
+data-quality note instead: that is missing data, not evidence of silence.
+
+This rule owns the fact "no value-giving touch since the sale": when
+check-in-overdue (REL010) sees the same silence, this finding reports it
+once, with REL010's measures in its evidence, REL010 under `also`, and the
+worse of the two severities.
 
 ## Why it matters
 Value is not a destination. The days after a sale are when the customer finds
@@ -30,8 +36,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from ..facts import AccountFacts, is_pitch, their_goal, who
+from ..facts import VALUE_SILENCE, AccountFacts, is_pitch, their_goal, who
 from ..rule import Ge, Hit, Rule, Severity, thresholds
+from ..words import count, day, quoted
 
 
 @thresholds
@@ -42,7 +49,7 @@ class SilentSinceSaleOptions:
 
 def check(facts: AccountFacts, options: SilentSinceSaleOptions) -> Iterator[Hit]:
     deal = facts.last_won
-    if deal is None or deal.closed is None:
+    if deal is None or deal.closed is None or not facts.history:
         return
     since_sale = [i for i in facts.history if i.date > deal.closed]  # the closing day is the sale itself
     valuable = [i for i in since_sale if not is_pitch(i)]
@@ -52,43 +59,35 @@ def check(facts: AccountFacts, options: SilentSinceSaleOptions) -> Iterator[Hit]
         return
     contact = facts.key_contact(since_sale or None)
     goal = their_goal(contact)
-    product = f"'{deal.name}'"
-    evidence = {
-        "deal": deal.name,
-        "closed": deal.closed.isoformat(),
-        "touches_since_sale": len(since_sale),
-        "pitches_since_sale": len(since_sale) - len(valuable),
-        "last_value_touch": valuable[-1].date.isoformat() if valuable else None,
-        "days_silent": silent,
-        "threshold_days": options.max_silent_days,
-    }
-    suggestion = (
-        f"Call {who(contact)} to check in on {product}: how it is being used, what is not working"
-        + (f', and whether it is helping with "{goal}"' if goal else "")
-        + ". Ask for nothing."
-    )
+    product = quoted(deal.name)
+    won = f"{product} was won on {day(deal.closed, facts.as_of)}"
     if not since_sale:
-        yield Hit(
-            message=(
-                f"no touch at all since '{deal.name}' was won on {deal.closed} "
-                f"({silent} days > {options.max_silent_days})"
-            ),
-            evidence=evidence,
-            suggestion=suggestion,
-            severity=Severity.CRITICAL,
-        )
-        return
-    what = (
-        f"last value-giving touch on {last}" if valuable
-        else f"{len(since_sale)} touch(es) since, all pitches"
-    )
+        message = f"No touch at all since {won}: {silent} days."
+    elif not valuable:
+        message = f"Since {won}, {count(len(since_sale), 'touch')}, all pitches: nothing of value in {silent} days."
+    else:
+        message = (f"No value-giving touch for {silent} days since {won}; "
+                   f"the last was on {day(last, facts.as_of)}.")
+    check_in = (f"check in on {product}: how it is being used, what is not working"
+                + (f", and whether it is helping with {quoted(goal)}" if goal else ""))
     yield Hit(
-        message=(
-            f"{silent} days without a value-giving touch since '{deal.name}' was won on {deal.closed} "
-            f"({what}; {silent} > {options.max_silent_days} days)"
-        ),
-        evidence=evidence,
-        suggestion=suggestion,
+        message=message,
+        evidence={
+            "deal": deal.name,
+            "closed": deal.closed.isoformat(),
+            "touches_since_sale": len(since_sale),
+            "pitches_since_sale": len(since_sale) - len(valuable),
+            "last_value_touch": valuable[-1].date.isoformat() if valuable else None,
+            "days_silent": silent,
+            "max_silent_days": options.max_silent_days,
+        },
+        suggestion=f"Call {who(contact)} to {check_in}. Ask for nothing.",
+        severity=Severity.CRITICAL if not since_sale else None,
+        subject=deal.name,
+        contact=contact.name if contact else None,
+        agenda=(check_in,),
+        fact=VALUE_SILENCE,
+        excess=1.0 if not since_sale else (silent - options.max_silent_days) / options.max_silent_days,
     )
 
 
@@ -100,5 +99,5 @@ RULE = Rule(
     options=SilentSinceSaleOptions,
     check=check,
     factor="value",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

@@ -32,12 +32,13 @@ from typing import Annotated
 
 from ...names import norm_name
 from ..facts import AccountFacts, who
-from ..rule import Ge, Hit, Rule, Severity, thresholds
+from ..rule import Ge, Hit, Le, Rule, Severity, thresholds
+from ..words import listing, period
 
 
 @thresholds
 class OwnerChurnOptions:
-    period_days: Annotated[int, Ge(30)] = 730
+    period_days: Annotated[int, Ge(30), Le(36500)] = 730
     """How far back to count owners (two years)."""
     max_owners: Annotated[int, Ge(1)] = 2
     """Fire when more than this many reps owned the account in the period."""
@@ -59,24 +60,22 @@ def check(facts: AccountFacts, options: OwnerChurnOptions) -> Iterator[Hit]:
     if len(distinct) <= options.max_owners:
         return
     contact = facts.key_contact()
-    current = owners[-1][0]
-    previous = owners[-2][0]
-    years = options.period_days / 365
+    current, previous = owners[-1][0], owners[-2][0]
+    handover = f"acknowledge the handover from {previous} to {current} and ask what they have had to re-explain"
     yield Hit(
-        message=(
-            f"{len(distinct)} owners in the last {years:g} years "
-            f"({', '.join(name for name, _ in owners)}; {len(distinct)} > {options.max_owners})"
-        ),
+        message=(f"{len(distinct)} owners in the last {period(options.period_days)}: "
+                 f"{listing(name for name, _ in owners)}."),
         evidence={
             "owners": [{"name": name, "since": since} for name, since in owners],
             "count": len(distinct),
-            "threshold": options.max_owners,
+            "max_owners": options.max_owners,
             "period_days": options.period_days,
         },
-        suggestion=(
-            f"Have {current} meet {who(contact)} with {previous} for a proper handover: acknowledge "
-            f"the {len(distinct)} changes, ask what they have had to re-explain, and commit to staying."
-        ),
+        suggestion=(f"Have {current} meet {who(contact)} with {previous} for a proper handover: acknowledge "
+                    "the changes, ask what they have had to re-explain, and commit to staying."),
+        contact=contact.name if contact else None,
+        agenda=(handover,),
+        excess=(len(distinct) - options.max_owners) / options.max_owners,
     )
 
 
@@ -88,5 +87,5 @@ RULE = Rule(
     options=OwnerChurnOptions,
     check=check,
     factor="continuity",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

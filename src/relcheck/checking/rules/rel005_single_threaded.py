@@ -8,6 +8,15 @@ outreach recorded as unanswered (`response: none`). It fires when exactly
 critical when a deal is open and that one person is not an economic buyer.
 An account with no engaged contact at all is left to going-dark.
 
+It judges only with enough evidence: at least `min_touches` touches in the
+window (default 4), and an account whose first record is at least its
+tier's ideal check-in cadence old (as REL010 is configured). A prospect met
+twice is not single-threaded yet.
+
+The advice fits the file: it names the economic buyer to bring in when one
+is on file and not engaged, other contacts when there are some, and asks
+who else the decision touches when the account lists nobody else.
+
 ## Why it matters
 Buying decisions are made by groups; a relationship with one person is
 fragile. When they leave, change role or lose an argument internally, the
@@ -31,57 +40,69 @@ problem), not a forward of your pitch.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Optional
 
-from ...format.records import Stakeholder
-from ..facts import AccountFacts, their_goal
+from ...format.records import Contact, Stakeholder
+from ..facts import AccountFacts
 from ..rule import Ge, Hit, Rule, Severity, thresholds
+from ..words import period, quoted
 
 
 @thresholds
 class SingleThreadedOptions:
     max_engaged: Annotated[int, Ge(1)] = 1
     """Fire when this many contacts or fewer (but at least one) are engaged."""
+    min_touches: Annotated[int, Ge(1)] = 4
+    """Touches needed in the window before the rule judges the account."""
+
+
+def _introduce(others: list[Contact], person: Contact, deal: Optional[str]) -> str:
+    """What to ask the one engaged person: to bring in the economic buyer on
+    file first, else another contact, else who else the decision touches."""
+    buyers = [c for c in others if c.stakeholder is Stakeholder.ECONOMIC_BUYER]
+    if buyers or others:
+        target = (buyers or others)[0]
+        role = f" ({target.role})" if target.role else ""
+        return f"ask to bring {target.name}{role} into the next conversation"
+    if person.stakeholder is Stakeholder.ECONOMIC_BUYER:
+        return "ask who will use it day to day and who else could say no"
+    about = f"who signs off on {quoted(deal)}" if deal else "who else the decision touches"
+    return f"ask {about}, and for an introduction"
 
 
 def check(facts: AccountFacts, options: SingleThreadedOptions) -> Iterator[Hit]:
-    current = {c.name for c in facts.current_contacts()}
-    engaged = [c for c in facts.engaged_contacts() if c.name in current]
+    if len(facts.recent) < options.min_touches or facts.is_new:
+        return
+    current = facts.current
+    engaged = [c for c in facts.engaged_contacts() if facts.is_current(c)]
     if not engaged or len(engaged) > options.max_engaged:
         return
-    names = ", ".join(c.name for c in engaged)
     open_deals = facts.open_deals
     buyer_engaged = any(c.stakeholder is Stakeholder.ECONOMIC_BUYER for c in engaged)
     critical = bool(open_deals) and not buyer_engaged
     person = engaged[0]
-    goal = their_goal(person)
-    others = [c.name for c in facts.current_contacts() if c.name not in {e.name for e in engaged}]
-    ask = (
-        f"ask {person.name} to bring {others[0]} into the next conversation"
-        if others else f"ask {person.name} who else the decision touches, starting with the economic buyer"
-    )
-    evidence = {
-        "engaged_contacts": [c.name for c in engaged],
-        "count": len(engaged),
-        "threshold": options.max_engaged,
-        "open_deals": [d.name for d in open_deals],
-        "economic_buyer_engaged": buyer_engaged,
-    }
-    message = (
-        f"only {len(engaged)} contact engaged in the last {facts.context.lookback_days} days "
-        f"({names}; {len(engaged)} <= {options.max_engaged})"
-    )
+    others = [c for c in current if c not in engaged]
+    deal = open_deals[0].name if open_deals else None
+    ask = _introduce(others, person, deal)
+    names = " and ".join(c.name for c in engaged)
+    message = f"Only {names} {'has' if len(engaged) == 1 else 'have'} been engaged in the last " \
+              f"{period(facts.context.lookback_days)}"
     if critical:
-        message += f" while '{open_deals[0].name}' is open and no economic buyer is engaged"
+        message += f", while {quoted(deal or '')} is open and no economic buyer is engaged"
     yield Hit(
-        message=message,
-        evidence=evidence,
-        suggestion=(
-            f"Multi-thread the account: {ask}"
-            + (f', around "{goal}"' if goal else "")
-            + ", and offer each new person something useful of their own."
-        ),
+        message=message + ".",
+        evidence={
+            "engaged_contacts": [c.name for c in engaged],
+            "count": len(engaged),
+            "max_engaged": options.max_engaged,
+            "open_deals": [d.name for d in open_deals],
+            "economic_buyer_engaged": buyer_engaged,
+        },
+        suggestion=(f"Multi-thread the account: with {person.name}, {ask}; offer each new person something "
+                    "useful of their own."),
         severity=Severity.CRITICAL if critical else None,
+        contact=person.name,
+        agenda=(ask,),
     )
 
 
@@ -93,5 +114,5 @@ RULE = Rule(
     options=SingleThreadedOptions,
     check=check,
     factor="breadth",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

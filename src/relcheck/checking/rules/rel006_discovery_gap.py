@@ -3,8 +3,9 @@
 ## What it checks
 For every current contact engaged in the lookback window, whether the account
 file records their `goals`, their business `issues` and the
-`personal_impact` of those issues on them. It fires when at least one engaged
-contact lacks any of the fields named in `required`.
+`personal_impact` of those issues on them. It fires once for each engaged
+contact who lacks any of the fields named in `required`, so the gap lands
+in that person's next conversation.
 
 ## Why it matters
 Conversations are two-way, and good ones are built on knowing what the other
@@ -31,6 +32,7 @@ from typing import Annotated, Literal
 from ...format.records import Contact
 from ..facts import AccountFacts
 from ..rule import Hit, MinLen, Rule, Severity, thresholds
+from ..words import listing
 
 Known = Literal["goals", "issues", "personal_impact"]
 _QUESTION = {
@@ -38,6 +40,7 @@ _QUESTION = {
     "issues": "what gets in the way",
     "personal_impact": "what solving it would mean for them personally",
 }
+_FIELD = {"goals": "goals", "issues": "business issues", "personal_impact": "personal stake"}
 
 
 @thresholds
@@ -51,24 +54,22 @@ def missing(contact: Contact, required: tuple[str, ...]) -> list[str]:
 
 
 def check(facts: AccountFacts, options: DiscoveryGapOptions) -> Iterator[Hit]:
-    current = {c.name for c in facts.current_contacts()}
-    gaps = {
-        c.name: missing(c, options.required)
-        for c in facts.engaged_contacts() if c.name in current and missing(c, options.required)
-    }
-    if not gaps:
-        return
-    first, fields = next(iter(gaps.items()))
-    described = "; ".join(f"{name}: no {', '.join(f.replace('_', ' ') for f in fs)}" for name, fs in gaps.items())
-    yield Hit(
-        message=f"{len(gaps)} engaged contact(s) with discovery gaps ({described})",
-        evidence={"gaps": gaps, "required": list(options.required)},
-        suggestion=(
-            f"Make the next conversation with {first} a discovery one: ask "
-            + ", ".join(_QUESTION[f] for f in fields)
-            + ". Write the answers down."
-        ),
-    )
+    for contact in facts.engaged_contacts():
+        if not facts.is_current(contact):
+            continue
+        gaps = missing(contact, options.required)
+        if not gaps:
+            continue
+        questions = listing(_QUESTION[f] for f in gaps)
+        yield Hit(
+            message=f"We do not know {contact.name}'s {listing(_FIELD[f] for f in gaps)}.",
+            evidence={"contact": contact.name, "missing": gaps, "required": list(options.required)},
+            suggestion=(f"Make the next conversation with {contact.name} a discovery one: ask {questions}. "
+                        "Write the answers into the file."),
+            subject=contact.name,
+            contact=contact.name,
+            agenda=(f"learn {questions}",),
+        )
 
 
 RULE = Rule(
@@ -79,5 +80,5 @@ RULE = Rule(
     options=DiscoveryGapOptions,
     check=check,
     factor="discovery",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

@@ -6,7 +6,9 @@ share of the conversation we talked) or a `questions` count; no data is not a
 finding. It fires when the average recorded talk ratio is above
 `max_talk_ratio` (default 65%), or when discovery touches (`purpose:
 discovery`) that record questions average fewer than
-`min_discovery_questions` (default 8).
+`min_discovery_questions` (default 8). Both measures make one finding, with
+both in its evidence. Averages are compared at the precision they are
+shown (a whole percent, a tenth of a question), so 65% is not over 65%.
 
 ## Why it matters
 Listening beats talking. Published analyses of recorded sales calls (Gong
@@ -33,7 +35,8 @@ from typing import Annotated
 
 from ...format.records import Purpose
 from ..facts import AccountFacts, their_goal, who
-from ..rule import Ge, Hit, Le, Rule, Severity, percent, thresholds
+from ..rule import Ge, Hit, Le, Rule, Severity, thresholds
+from ..words import count, percent, quoted
 
 
 @thresholds
@@ -46,51 +49,47 @@ class TalkingOptions:
 
 def check(facts: AccountFacts, options: TalkingOptions) -> Iterator[Hit]:
     talks = [i for i in facts.recent if i.talk_ratio is not None]
-    if talks:
-        ratios = [i.talk_ratio for i in talks if i.talk_ratio is not None]
-        average = sum(ratios) / len(ratios)
-        if average > options.max_talk_ratio:
-            contact = facts.key_contact(talks)
-            goal = their_goal(contact)
-            yield Hit(
-                message=(
-                    f"we talked {percent(average)} of the time on average over {len(talks)} recorded "
-                    f"conversation(s) ({percent(average)} > {percent(options.max_talk_ratio)})"
-                ),
-                evidence={
-                    "recorded": len(talks),
-                    "average_talk_ratio": round(average, 3),
-                    "highest": round(max(ratios), 3),
-                    "threshold": options.max_talk_ratio,
-                },
-                suggestion=(
-                    f"Go into the next call with {who(contact)} with five open questions"
-                    + (f' about "{goal}"' if goal else " about their goals and issues")
-                    + " and aim to talk less than half the time."
-                ),
-            )
+    ratios = [i.talk_ratio for i in talks if i.talk_ratio is not None]
     asked = [i for i in facts.recent if i.purpose is Purpose.DISCOVERY and i.questions is not None]
-    if asked:
-        counts = [i.questions for i in asked if i.questions is not None]
-        average = sum(counts) / len(counts)
-        if average < options.min_discovery_questions:
-            contact = facts.key_contact(asked)
-            yield Hit(
-                message=(
-                    f"discovery touches averaged {average:.1f} questions over {len(asked)} recorded "
-                    f"({average:.1f} < {options.min_discovery_questions:g}; strong discovery calls carry 11-14)"
-                ),
-                evidence={
-                    "recorded": len(asked),
-                    "average_questions": round(average, 1),
-                    "fewest": min(counts),
-                    "threshold": options.min_discovery_questions,
-                },
-                suggestion=(
-                    f"Before the next discovery conversation with {who(contact)}, write down ten open "
-                    "questions about what they want, what is in the way and what it means for them."
-                ),
-            )
+    counts = [i.questions for i in asked if i.questions is not None]
+    talk = round(sum(ratios) / len(ratios), 2) if ratios else None
+    questions = round(sum(counts) / len(counts), 1) if counts else None
+    talking = talk is not None and talk > round(options.max_talk_ratio, 2)
+    few = questions is not None and questions < options.min_discovery_questions
+    if not talking and not few:
+        return
+    parts = []
+    if talking and talk is not None:
+        recorded = count(len(ratios), "recorded conversation")
+        parts.append(f"we talked {percent(talk)} of the time on average in {recorded}")
+    if few and questions is not None:
+        parts.append(f"asked {questions:g} questions on average on {count(len(counts), 'discovery call')}")
+    message = " and ".join(parts)
+    contact = facts.key_contact(talks + asked)
+    goal = their_goal(contact)
+    about = f"about {quoted(goal)}" if goal else "about their goals and issues"
+    yield Hit(
+        message=message[0].upper() + message[1:] + ".",
+        evidence={
+            "recorded_talk": len(ratios),
+            "average_talk_ratio": talk,
+            "highest_talk_ratio": round(max(ratios), 3) if ratios else None,
+            "max_talk_ratio": options.max_talk_ratio,
+            "recorded_discovery": len(counts),
+            "average_questions": questions,
+            "fewest_questions": min(counts) if counts else None,
+            "min_discovery_questions": options.min_discovery_questions,
+        },
+        suggestion=(f"Go into the next conversation with {who(contact)} with ten open questions {about}, "
+                    "and aim to talk less than half the time."),
+        contact=contact.name if contact else None,
+        agenda=(f"listen: open questions {about}, and talk less than half the time",),
+        excess=max(
+            (talk - options.max_talk_ratio) / max(1 - options.max_talk_ratio, 0.01) if talking and talk else 0.0,
+            (options.min_discovery_questions - questions) / options.min_discovery_questions
+            if few and questions is not None and options.min_discovery_questions else 0.0,
+        ),
+    )
 
 
 RULE = Rule(
@@ -101,5 +100,5 @@ RULE = Rule(
     options=TalkingOptions,
     check=check,
     factor="listening",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

@@ -5,7 +5,9 @@ Every touch in the lookback window where the customer said `tell-me-more` or
 asked a `question`. The next touch of ours after it (`direction: outbound`)
 must not be a `pitch`, and must come within `max_reply_days` days (default
 21). Signals less than `max_reply_days` old with no reply yet are still
-open and not judged.
+open and not judged. One finding for each contact whose interest was
+dropped, naming the latest signal, so it lands in that person's next
+conversation.
 
 ## Why it matters
 Conversations are two-way. When a customer says "tell me more", the answer
@@ -31,10 +33,10 @@ from collections.abc import Iterator
 from typing import Annotated, Optional
 
 from ...format.records import Direction, Interaction, Response
-from ..facts import AccountFacts, their_goal, who
+from ...names import norm_name
+from ..facts import INTEREST, AccountFacts, is_pitch, their_goal
 from ..rule import Ge, Hit, Rule, Severity, thresholds
-
-INTEREST = frozenset({Response.TELL_ME_MORE, Response.QUESTION})
+from ..words import day, quoted
 
 
 @thresholds
@@ -43,47 +45,59 @@ class InterestDroppedOptions:
     """Days within which our next touch must follow a sign of interest."""
 
 
+def _said(signal: Interaction) -> str:
+    return "asked a question" if signal.response is Response.QUESTION else "said 'tell me more'"
+
+
 def check(facts: AccountFacts, options: InterestDroppedOptions) -> Iterator[Hit]:
     history = facts.history
     start = facts.context.window_start
-    dropped: list[tuple[Interaction, Optional[Interaction], str]] = []
-    for index, signal in enumerate(history):
-        if signal.date < start or signal.response not in INTEREST:
-            continue
-        reply = next((i for i in history[index + 1:] if i.direction is Direction.OUTBOUND), None)
-        waited = (reply.date if reply else facts.as_of) - signal.date
-        if reply is not None and reply.purpose.value == "pitch" and waited.days <= options.max_reply_days:
-            dropped.append((signal, reply, "answered with a pitch"))
-        elif waited.days > options.max_reply_days:
-            how = f"next outreach {waited.days} days later" if reply else f"no outreach in {waited.days} days"
-            dropped.append((signal, reply, how))
-    if not dropped:
-        return
-    signal, reply, how = dropped[-1]
-    contact = facts.contact(signal.with_[0])
-    goal = their_goal(contact)
-    said = signal.response.value if signal.response else ""
-    yield Hit(
-        message=(
-            f"{len(dropped)} sign(s) of interest dropped; latest: {who(contact)} said {said} on {signal.date}, "
-            f"{how} (reply within {options.max_reply_days} days, not with a pitch)"
-        ),
-        evidence={
-            "dropped": [
-                {"date": s.date.isoformat(), "contact": s.with_[0],
-                 "response": s.response.value if s.response else None,
-                 "next_outreach": r.date.isoformat() if r else None,
-                 "next_purpose": r.purpose.value if r else None}
-                for s, r, _ in dropped
-            ],
-            "max_reply_days": options.max_reply_days,
-        },
-        suggestion=(
-            f"Call {who(contact)} back about what they asked on {signal.date}"
-            + (f' and how it connects to "{goal}"' if goal else "")
-            + ": ask what prompted it. No demo unless they ask for one."
-        ),
-    )
+    dropped: dict[str, list[tuple[Interaction, Optional[Interaction], int]]] = {}
+    next_outreach: Optional[Interaction] = None
+    # From the latest touch back: the next outreach after each signal is
+    # known without scanning forward again (linear in the history).
+    for signal in reversed(history):
+        if signal.date >= start and signal.response in INTEREST:
+            waited = ((next_outreach.date if next_outreach else facts.as_of) - signal.date).days
+            pitched = next_outreach is not None and is_pitch(next_outreach) and waited <= options.max_reply_days
+            if pitched or waited > options.max_reply_days:
+                who = norm_name(signal.with_[0])
+                dropped.setdefault(who, []).append((signal, next_outreach, waited))
+        if signal.direction is Direction.OUTBOUND:
+            next_outreach = signal
+    for signals in dropped.values():
+        signal, reply, waited = signals[0]  # the latest
+        name = facts.spelled(signal.with_[0])
+        contact = facts.contact(name)
+        goal = their_goal(contact)
+        when = day(signal.date, facts.as_of)
+        if reply is not None and is_pitch(reply) and waited <= options.max_reply_days:
+            how = f"our next touch, on {day(reply.date, facts.as_of)}, was a pitch"
+        elif reply is not None:
+            how = f"we did not reach out again until {day(reply.date, facts.as_of)}, {waited} days later"
+        else:
+            how = f"we have not reached out since ({waited} days)"
+        what = "the question" if signal.response is Response.QUESTION else "their 'tell me more'"
+        yield Hit(
+            message=f"{name} {_said(signal)} on {when} and {how}.",
+            evidence={
+                "contact": name,
+                "dropped": [
+                    {"date": s.date.isoformat(), "response": s.response.value if s.response else None,
+                     "next_outreach": r.date.isoformat() if r else None,
+                     "next_purpose": r.purpose.value if r else None}
+                    for s, r, _ in reversed(signals)
+                ],
+                "max_reply_days": options.max_reply_days,
+            },
+            suggestion=(f"Call {name} back about {what} from {when}"
+                        + (f" and how it connects to {quoted(goal)}" if goal else "")
+                        + ": ask what prompted it. No demo unless they ask for one."),
+            subject=name,
+            contact=name,
+            agenda=(f"answer {what} from {when}",),
+            excess=1.0 if reply is not None and is_pitch(reply) else waited / options.max_reply_days - 1,
+        )
 
 
 RULE = Rule(
@@ -94,5 +108,5 @@ RULE = Rule(
     options=InterestDroppedOptions,
     check=check,
     factor="responsiveness",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

@@ -4,9 +4,18 @@
 Days since the last touch whose `purpose` is not `pitch` (in either
 direction), against the cadence of the account's `tier`: each tier has an
 ideal and a maximum number of days. Over the ideal is a warning, over the
-maximum is critical. An account with no such touch on record is critical.
-Lateness = (days since - ideal) / ideal is in the evidence, so overdue
-accounts can be ranked (`jq 'sort_by(-.evidence.lateness)'`).
+maximum is critical. The clock starts at the first record: an account with
+no value-giving touch yet is judged by the days since its first touch, so a
+prospect met last week is not overdue. An account with no interactions on
+record gets a data-quality note instead. Lateness = (days since - ideal) /
+ideal is in the evidence, so overdue accounts can be ranked
+(`jq 'sort_by(-.evidence.lateness)'`).
+
+A silence that began with the last sale is silent-since-sale's (REL003)
+fact: when both see it, REL003 reports it once, with these measures in its
+evidence and REL010 under `also`. The tiers' ideal cadences are also how
+long a new account is given before one-way-contact (REL001) and
+single-threaded (REL005) judge it.
 
 ## Why it matters
 Call your top customers when you don't need anything, and plan those calls,
@@ -29,8 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from ..facts import AccountFacts, is_pitch, their_goal, who
+from ..facts import VALUE_SILENCE, AccountFacts, is_pitch, their_goal, who
 from ..rule import Ge, Hit, Rule, Severity, thresholds
+from ..words import CHECK_IN, day, quoted
 
 
 @thresholds
@@ -56,42 +66,35 @@ class CheckInOptions:
 
 
 def check(facts: AccountFacts, options: CheckInOptions) -> Iterator[Hit]:
+    if not facts.history:
+        return  # no interactions on record: a data-quality note, not a finding
     tier = facts.account.tier.value
     cadence: Cadence = getattr(options, tier)
     valuable = [i for i in facts.history if not is_pitch(i)]
-    contact = facts.key_contact()
-    goal = their_goal(contact)
-    suggestion = (
-        f"Book a check-in with {who(contact)} this week that asks for nothing"
-        + (f': ask how "{goal}" is going' if goal else ": ask how they are getting on")
-        + ", then put the next one in the calendar."
-    )
-    if not valuable:
-        yield Hit(
-            message=f"no value-giving (non-pitch) touch on record for this {tier} account "
-                    f"(cadence {cadence.ideal}/{cadence.max} days)",
-            evidence={"tier": tier, "last_value_touch": None, "days_since": None,
-                      "ideal_days": cadence.ideal, "max_days": cadence.max, "lateness": None},
-            suggestion=suggestion,
-            severity=Severity.CRITICAL,
-        )
-        return
-    last = valuable[-1].date
+    last = valuable[-1].date if valuable else facts.history[0].date
     days = facts.days_since(last)
     if days <= cadence.ideal:
         return
     lateness = (days - cadence.ideal) / cadence.ideal
-    over_max = days > cadence.max
-    limit = f"{days} > {cadence.max} max" if over_max else f"{days} > {cadence.ideal} ideal"
+    contact = facts.key_contact()
+    goal = their_goal(contact)
+    ask = f"ask how {quoted(goal)} is going" if goal else "ask how they are getting on"
+    if valuable:
+        message = f"No value-giving touch in {days} days, since {day(last, facts.as_of)}"
+    else:
+        message = f"No value-giving touch since the first record on {day(last, facts.as_of)}, {days} days ago"
     yield Hit(
-        message=(
-            f"last value-giving touch {days} days ago on {last} for a {tier} account "
-            f"({limit}; lateness {lateness:.2f})"
-        ),
-        evidence={"tier": tier, "last_value_touch": last.isoformat(), "days_since": days,
+        message=f"{message}; a {tier} account should hear from us every {cadence.ideal} days.",
+        evidence={"tier": tier, "last_value_touch": valuable[-1].date.isoformat() if valuable else None,
+                  "since": last.isoformat(), "days_since": days,
                   "ideal_days": cadence.ideal, "max_days": cadence.max, "lateness": round(lateness, 3)},
-        suggestion=suggestion,
-        severity=Severity.CRITICAL if over_max else None,
+        suggestion=(f"Book a check-in with {who(contact)} this week that asks for nothing: {ask}, "
+                    "then put the next one in the calendar."),
+        severity=Severity.CRITICAL if days > cadence.max else None,
+        contact=contact.name if contact else None,
+        agenda=(f"{CHECK_IN}: {ask}",),
+        fact=VALUE_SILENCE,
+        excess=lateness,
     )
 
 
@@ -103,5 +106,5 @@ RULE = Rule(
     options=CheckInOptions,
     check=check,
     factor="cadence",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

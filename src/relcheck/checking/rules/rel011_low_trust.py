@@ -1,11 +1,14 @@
-"""The trust equation (C+R+I)/S is low for a key contact.
+"""The trust equation (C+R+I)/S is low for a contact whose trust was recorded.
 
 ## What it checks
-For each current key contact (champion, economic buyer or decision maker),
-and every current contact with recorded `trust` scores:
+For every current contact with recorded `trust` scores (at least one term):
 trust = (credibility + reliability + intimacy) / self_orientation, each term
 1-10. Recorded scores are used where present; missing terms are estimated
-from the records, and the finding says which were estimated and from what:
+from the records, and the finding says which were estimated and from what.
+A contact with no recorded score is not judged: a trust estimated wholly
+from the records would only restate what one-way-contact (REL001, the pitch
+share), discovery-gap (REL006) and broken-promise (REL012) already report.
+The estimates:
 
 - credibility, from questions the contact brought to us (touches they
   started whose response is a question or tell-me-more) in the window:
@@ -45,14 +48,9 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from ...format.records import Contact, Direction, Response
-from ..facts import (
-    KEY_STAKEHOLDERS,
-    AccountFacts,
-    interactions_with,
-    is_pitch,
-    promises,
-)
+from ..facts import AccountFacts, is_pitch
 from ..rule import Gt, Hit, Rule, Severity, thresholds
+from ..words import count
 
 TERMS = ("credibility", "reliability", "intimacy", "self_orientation")
 
@@ -68,7 +66,7 @@ def estimate(facts: AccountFacts, contact: Contact) -> tuple[dict[str, float], d
     recorded = contact.trust
     values: dict[str, float] = {}
     how: dict[str, str] = {}
-    recent = interactions_with(facts, contact, since=facts.context.window_start)
+    recent = facts.interactions_with(contact, since=facts.context.window_start)
     for term in TERMS:
         value = getattr(recorded, term) if recorded else None
         if value is not None:
@@ -78,12 +76,12 @@ def estimate(facts: AccountFacts, contact: Contact) -> tuple[dict[str, float], d
             asked = sum(1 for i in recent if i.direction is Direction.INBOUND
                         and i.response in (Response.QUESTION, Response.TELL_ME_MORE))
             values[term] = float(min(9, 3 + 2 * asked))
-            how[term] = f"{asked} question(s) they brought to us"
+            how[term] = f"{count(asked, 'question')} they brought to us"
         elif term == "reliability":
-            made = promises(facts)
+            made = facts.promises()
             kept = sum(1 for p in made if p.kept)
             values[term] = 1 + 9 * kept / len(made) if made else 5.0
-            how[term] = f"{kept} of {len(made)} promises kept" if made else "no promises on record (neutral 5)"
+            how[term] = f"{kept} of {count(len(made), 'promise')} kept" if made else "no promises on record (neutral 5)"
         elif term == "intimacy":
             known = sum(1 for f in ("goals", "issues", "personal_impact") if getattr(contact, f))
             values[term] = 2 + 8 * known / 3
@@ -98,37 +96,43 @@ def estimate(facts: AccountFacts, contact: Contact) -> tuple[dict[str, float], d
     return values, how
 
 
+_FIX = {
+    "credibility": "bring them an insight they can use and be precise about what we know",
+    "reliability": "make a small promise and keep it, on time",
+    "intimacy": "ask about their goals and what the issues mean for them personally",
+}
+
+
 def check(facts: AccountFacts, options: LowTrustOptions) -> Iterator[Hit]:
-    for contact in facts.current_contacts():
-        if contact.stakeholder not in KEY_STAKEHOLDERS and contact.trust is None:
+    for contact in facts.current:
+        recorded = contact.trust
+        if recorded is None or all(getattr(recorded, t) is None for t in TERMS):
             continue
         values, how = estimate(facts, contact)
         trust = (values["credibility"] + values["reliability"] + values["intimacy"]) / values["self_orientation"]
-        if trust >= options.min_trust:
+        if round(trust, 2) >= options.min_trust:
             continue
-        terms = ", ".join(f"{t.replace('_', '-')} {values[t]:.1f}" for t in TERMS)
+        terms = ", ".join(f"{t.replace('_', '-')} {values[t]:g}" for t in TERMS)
         estimated = "; ".join(f"{t.replace('_', '-')} estimated from {h}" for t, h in how.items())
         weakest = min(("credibility", "reliability", "intimacy"), key=lambda t: values[t])
-        fix = {
-            "credibility": "bring them an insight they can use and be precise about what we know",
-            "reliability": "make a small promise and keep it, on time",
-            "intimacy": "ask about their goals and what the issues mean for them personally",
-        }[weakest]
+        fix = _FIX[weakest]
         if values["self_orientation"] >= 6:
             fix = "make the next touches about their problems, with no pitch, and " + fix
         yield Hit(
-            message=(
-                f"trust for {contact.name} is {trust:.2f} (< {options.min_trust:g}): "
-                f"({terms})" + (f"; {estimated}" if estimated else "")
-            ),
+            message=(f"Trust with {contact.name} scores {trust:.1f} on (C+R+I)/S ({terms})"
+                     + (f"; {estimated}" if estimated else "") + "."),
             evidence={
                 "contact": contact.name,
                 "trust": round(trust, 2),
                 "terms": {t: round(v, 2) for t, v in values.items()},
                 "estimated": how,
-                "threshold": options.min_trust,
+                "min_trust": options.min_trust,
             },
             suggestion=f"With {contact.name}: {fix}.",
+            subject=contact.name,
+            contact=contact.name,
+            agenda=(fix,),
+            excess=(options.min_trust - trust) / options.min_trust,
         )
 
 
@@ -136,9 +140,9 @@ RULE = Rule(
     code="REL011",
     slug="low-trust",
     severity=Severity.WARNING,
-    summary="The trust equation (C+R+I)/S is low for a key contact, from recorded or estimated scores.",
+    summary="The trust equation (C+R+I)/S is low for a contact whose trust was recorded (gaps estimated).",
     options=LowTrustOptions,
     check=check,
     factor="trust",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

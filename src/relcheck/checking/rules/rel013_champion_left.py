@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from ...format.records import Stakeholder
 from ..facts import AccountFacts
 from ..rule import Hit, Rule, Severity, thresholds
+from ..words import day
 
 WATCHED = (Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER)
 
@@ -41,36 +42,43 @@ class ChampionLeftOptions:
 
 
 def check(facts: AccountFacts, options: ChampionLeftOptions) -> Iterator[Hit]:
-    current = facts.current_contacts()
+    current = facts.current
     for gone in facts.account.contacts:
         if gone.stakeholder not in WATCHED or gone.left is None or gone.left > facts.as_of:
             continue
         successors = [
             c for c in facts.engaged_contacts(since=gone.left)
-            if c.stakeholder is gone.stakeholder and c in current and c.name != gone.name
+            if c.stakeholder is gone.stakeholder and facts.is_current(c) and c.name != gone.name
         ]
         if successors:
             continue
         kind = gone.stakeholder.value.replace("-", " ")
-        remaining = [c.name for c in current]
-        ask = f"ask {remaining[0]}" if remaining else "ask anyone you know there"
+        # Whom to ask: the most senior person still there (buyers first).
+        ask = max(current, key=lambda c: _RANK.get(c.stakeholder, 0) if c.stakeholder else 0, default=None)
+        find = f"ask who has taken over from {gone.name} as {kind}, and for an introduction"
         yield Hit(
-            message=(
-                f"{kind} {gone.name} left on {gone.left} ({facts.days_since(gone.left)} days ago) "
-                f"and no new {kind} has been engaged since"
-            ),
+            message=(f"{gone.name}, the {kind}, left on {day(gone.left, facts.as_of)} and no new {kind} "
+                     "has been engaged since."),
             evidence={
                 "contact": gone.name,
                 "stakeholder": gone.stakeholder.value,
                 "left": gone.left.isoformat(),
+                "days_since": facts.days_since(gone.left),
                 "open_deals": [d.name for d in facts.open_deals],
             },
-            suggestion=(
-                f"Find {gone.name}'s successor: {ask} who has taken over as {kind} and for an "
-                f"introduction; and contact {gone.name} at their new company."
-            ),
+            suggestion=(f"Find {gone.name}'s successor: "
+                        + (f"ask {ask.name} who has taken over as {kind} and for an introduction"
+                           if ask else "find out who has taken over as " + kind)
+                        + f"; and contact {gone.name} at their new company."),
             severity=Severity.CRITICAL if facts.open_deals else None,
+            subject=gone.name,
+            contact=ask.name if ask else None,
+            agenda=(find,),
+            excess=facts.days_since(gone.left) / 90,
         )
+
+
+_RANK = {Stakeholder.ECONOMIC_BUYER: 3, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
 
 
 RULE = Rule(
@@ -81,5 +89,5 @@ RULE = Rule(
     options=ChampionLeftOptions,
     check=check,
     factor="breadth",
-    doc=__doc__,
+    doc=__doc__ or "",
 )

@@ -1,0 +1,28 @@
+"""Results -> decisions (SPEC 3a): whom to call and about what, and what the
+data itself is missing.
+
+``conversations`` merges every finding that points at one person into one
+next conversation; ``notes`` names what is wrong with the data rather than
+the relationship (no contacts, records after the as-of date, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..checking.facts import AccountFacts, Context
+from ..checking.findings import AccountResult
+from ..format.records import Account
+from .conversations import next_conversations
+from .notes import data_notes
+
+
+def decide(result: AccountResult, account: Account, context: Context,
+           interaction_lines: tuple[int, ...] = ()) -> AccountResult:
+    """``result`` with its next conversations and data-quality notes."""
+    facts = AccountFacts(account, context)
+    return replace(
+        result,
+        next_conversations=next_conversations(result.findings, facts),
+        notes=data_notes(facts, result.path, interaction_lines),
+    )
