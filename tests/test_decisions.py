@@ -243,3 +243,34 @@ def test_fingerprints_do_not_carry_day_counts() -> None:
     a = audit(data).findings[0].fingerprint
     b = audit(data, as_of=AS_OF + timedelta(days=7)).findings[0].fingerprint
     assert a == b == "REL003:evergreen:store-analytics"
+
+
+def test_two_measures_of_one_rule_make_one_finding() -> None:
+    example = Path(__file__).resolve().parents[1] / "accounts.example.yaml"
+    out = CliRunner().invoke(app, ["audit", str(example), "--format", "json", "--as-of", "2026-11-23"]).stdout
+    by_name = {a["name"]: [f["rule"] for f in a["findings"]] for a in json.loads(out)["accounts"]}
+    assert by_name["Borealis Foods"].count("REL001") == 1  # both one-way and pitching
+    assert by_name["Harbor Labs"].count("REL007") == 1  # both talking and too few questions
+
+
+def test_a_dark_customer_ranks_below_an_over_pitched_engaged_one() -> None:
+    contacts = [{"name": "Ann", "stakeholder": "economic-buyer", "goals": ["g"], "issues": ["i"],
+                 "personal_impact": "p"}, {"name": "Bo", "goals": ["g"], "issues": ["i"], "personal_impact": "p"}]
+    pitched = audit({"name": "Pitched", "contacts": contacts, "interactions": [
+        {"date": f"2026-{m:02d}-10", "with": ["Ann", "Bo"], "direction": "outbound", "channel": "call",
+         "purpose": "pitch", "response": "yes"} for m in (6, 7, 8, 9, 10, 11)] + [
+        {"date": "2026-11-12", "with": "Ann", "direction": "inbound", "purpose": "support", "response": "question"}]})
+    dark = audit({"name": "Dark", "contacts": contacts, "interactions": [
+        {"date": "2026-06-01", "with": "Ann", "direction": "inbound", "purpose": "other"},
+        {"date": "2026-08-08", "with": "Ann", "direction": "inbound", "purpose": "other"},
+        *({"date": f"2026-{m:02d}-01", "with": "Ann", "direction": "outbound", "channel": "email",
+           "purpose": "check-in", "response": "none"} for m in (9, 10, 11))]})
+    assert "REL001" in rules_of(pitched) and "REL009" in rules_of(dark)
+    assert dark.score < pitched.score
+
+
+def test_the_summary_line_counts_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text("name: Solo\n")
+    done = CliRunner().invoke(app, ["audit", str(path), "--as-of", "2026-11-23"])
+    assert "relcheck: 1 account, no findings, no errors" in done.stderr

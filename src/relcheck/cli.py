@@ -176,7 +176,10 @@ def audit(
         for note in done.suppression_notes():
             _say(f"relcheck: {note}")
         s = done.summary()
-        _say(f"relcheck: {s['accounts']} accounts, {s['findings']} findings, {s['errors']} errors")
+        from .checking.words import count
+
+        _say(f"relcheck: {count(s['accounts'], 'account')}, {count(s['findings'], 'finding')}, "
+             f"{count(s['errors'], 'error')}")
     if done.errors:
         raise typer.Exit(2)
     worst = done.worst()
@@ -265,7 +268,9 @@ def validate(
     accounts, errors = load_all(paths, jobs=_jobs(jobs))
     _report_errors(errors)
     if not quiet:
-        _say(f"relcheck: {len(accounts)} valid accounts, {len(errors)} errors")
+        from .checking.words import count
+
+        _say(f"relcheck: {count(len(accounts), 'valid account')}, {count(len(errors), 'error')}")
     raise typer.Exit(2 if errors else 0)
 
 
