@@ -108,9 +108,11 @@ def careful_reading(label: str, raw: bytes) -> Reading:
     if isinstance(data, InputError):
         return [], _errors([data])
     result = careful_load(label, data, rule_names())
-    kept, duplicates = unique_accounts([AccountKey.of(a) for a in result.accounts])
-    keep = {(k.path, k.line, k.column) for k in kept}
-    accounts = [(a.account, a.path, a.line, a.column) for a in result.accounts if (a.path, a.line, a.column) in keep]
+    keys = [AccountKey.of(a) for a in result.accounts]
+    kept, duplicates = unique_accounts(keys)
+    keep = {id(k) for k in kept}  # by identity: an aliased account shares its anchor's position
+    accounts = [(a.account, a.path, a.line, a.column) for a, k in zip(result.accounts, keys, strict=True)
+                if id(k) in keep]
     return accounts, _errors(result.errors + duplicates)
 
 
