@@ -183,7 +183,15 @@ class AccountFacts:
 
     def engaged_contacts(self, since: Optional[date] = None) -> list[Contact]:
         """Contacts who took part in a touch since ``since`` (default: the window)."""
-        start = self.context.window_start if since is None else since
+        if since is None:
+            return self._engaged_in_window
+        return self._engaged_since(since)
+
+    @cached_property
+    def _engaged_in_window(self) -> list[Contact]:
+        return self._engaged_since(self.context.window_start)
+
+    def _engaged_since(self, start: date) -> list[Contact]:
         seen: dict[str, Contact] = {}
         for interaction in self.history:
             if interaction.date < start or not engaged(interaction):
@@ -199,7 +207,15 @@ class AccountFacts:
         senior current buyer (economic buyer, then champion, then decision
         maker), ties to the most touched in ``among`` (default: the window,
         else all history), else the most touched current contact."""
-        pool = among if among is not None else (self.recent or self.history)
+        if among is None:
+            return self._usual_contact
+        return self._most_senior(among)
+
+    @cached_property
+    def _usual_contact(self) -> Optional[Contact]:
+        return self._most_senior(self.recent or self.history)
+
+    def _most_senior(self, pool: list[Interaction]) -> Optional[Contact]:
         counts: dict[str, int] = {}
         for interaction in pool:
             for name in interaction.with_:
