@@ -5,8 +5,8 @@ function-local and ``TYPE_CHECKING`` ones alike), so a cycle cannot hide in
 a function body.  Stages may import only the stages below them:
 
     format <- reading
-    format <- checking <- decisions
-    (reading, checking, decisions) <- results, run, config <- reporting <- cli
+    format <- checking <- decisions, review
+    (reading, checking, decisions, review) <- results, run, config <- reporting <- cli
 
 ``names`` and ``errors`` are leaves anyone may use.
 """
@@ -25,11 +25,12 @@ ALLOWED = {
     "reading": {"format"},
     "checking": {"format"},
     "decisions": {"checking", "format"},
-    "results": {"checking", "reading"},
+    "review": {"checking", "format"},
+    "results": {"checking", "reading", "review"},
     "config": {"checking", "reading"},
-    "reporting": {"checking", "format", "results"},
-    "run": {"checking", "decisions", "format", "reading", "reporting", "results"},
-    "cli": {"checking", "config", "decisions", "format", "reading", "reporting", "results", "run"},
+    "reporting": {"checking", "format", "results", "review"},
+    "run": {"checking", "decisions", "format", "reading", "reporting", "results", "review"},
+    "cli": {"checking", "config", "decisions", "format", "reading", "reporting", "results", "review", "run"},
     "__main__": {"cli"},
 }
 
@@ -113,6 +114,6 @@ def test_stages_import_only_the_stages_below_them() -> None:
 
 
 def test_the_stages_are_folders() -> None:
-    for stage in ("format", "reading", "checking", "decisions", "reporting"):
+    for stage in ("format", "reading", "checking", "decisions", "review", "reporting"):
         assert (PACKAGE / stage / "__init__.py").is_file()
         assert (PACKAGE / stage / "__init__.py").read_text().startswith('"""'), f"{stage} says what it is for"

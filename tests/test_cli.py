@@ -105,7 +105,7 @@ def test_jsonl_one_finding_per_line(example: Path) -> None:
 def test_markdown(example: Path) -> None:
     result = run("audit", str(example), "--format", "markdown", *AS_OF)
     assert result.stdout.startswith("# relcheck audit as of 2026-11-23")
-    assert "| Borealis Foods | growth |" in result.stdout
+    assert "| Borealis Foods | Marcus Bell | growth |" in result.stdout
 
 
 def test_output_file_is_written_and_inputs_are_never_overwritten(example: Path, tmp_path: Path) -> None:

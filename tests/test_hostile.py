@@ -155,7 +155,7 @@ def test_partial_failure_lists_every_bad_file_and_reports_the_good(tmp_path: Pat
     (tmp_path / "b-bad.yaml").write_text("name: Bad\ntier: gold\n")
     (tmp_path / "c-broken.yaml").write_text("name: [\n")
     (tmp_path / "d-good.yaml").write_text("name: Also good\n")
-    done, _ = relcheck("audit", str(tmp_path), "--format", "json", "--as-of", "2026-11-23", "--select", "REL001",
+    done, _ = relcheck("audit", str(tmp_path), "--format", "json", "--as-of", "2026-11-23", "--select", "REL001", "--sort", "file",
                        cwd=tmp_path)
     assert done.returncode == 2
     assert f"{tmp_path / 'b-bad.yaml'}:2:7:" in done.stderr

@@ -21,6 +21,7 @@ import typer
 from . import __version__
 from .errors import InputError, RelcheckError
 from .reporting import Format
+from .review.order import Sort
 
 if TYPE_CHECKING:
     from .checking.findings import AccountResult
@@ -126,6 +127,10 @@ def audit(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr; only the report and errors.")] = False,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
     jobs: JobsOpt = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Compare with an earlier JSON report: mark findings new, worse or persisting, list what was resolved, show score deltas.")] = None,
+    fail_on_new: Annotated[bool, typer.Option("--fail-on-new", help="With --baseline: exit 1 only for new or worse findings at or above --fail-on.")] = False,
+    sort: Annotated[Sort, typer.Option("--sort", case_sensitive=False, help="Order of accounts: score (worst first, ties by open pipeline), name, owner, value (open pipeline) or file.")] = Sort.SCORE,
+    by: Annotated[Optional[str], typer.Option("--by", help="Group the report: owner (a section and a roll-up per rep).")] = None,
 ) -> None:
     """Audit accounts and report findings, scores and the next conversation to have."""
     from .checking.engine import Engine
@@ -139,12 +144,19 @@ def audit(
         raise typer.BadParameter(f"'{fail_on}' is not one of info, warning, critical, never", param_hint="--fail-on")
     if tier is not None and tier.lower() not in ("key", "growth", "standard"):
         raise typer.BadParameter(f"'{tier}' is not one of key, growth, standard", param_hint="--tier")
+    if by is not None and by.strip().lower() != "owner":
+        raise typer.BadParameter(f"'{by}' is not one of owner", param_hint="--by")
+    if fail_on_new and baseline is None:
+        raise typer.BadParameter("needs --baseline (new compared with what?)", param_hint="--fail-on-new")
     try:
+        from .review.baseline import read_baseline
+
+        past = read_baseline(baseline) if baseline is not None else None
         settings = _settings(config, select, ignore, fail_on)
         engine = Engine(settings)
         _refuse_to_overwrite_inputs(output, paths)
         audit = AccountAudit(engine, engine.context(day, settings.lookback_days),
-                             owner=owner, tier=tier.lower() if tier else None)
+                             owner=owner, tier=tier.lower() if tier else None, baseline=past)
         with progress_bar(enabled=not quiet) as progress:
             if fmt is Format.JSON:
                 encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress)
@@ -160,14 +172,21 @@ def audit(
         _say(f"relcheck: {err}")
         raise typer.Exit(2) from None
 
+    from .review.order import ordered
+
+    grouped = by is not None
     done: Report[AccountResult] | Report[EncodedAccount]
     if fmt is Format.JSON:
         from .reporting.json_report import render_json
 
+        encoded.accounts = ordered(encoded.accounts, lambda a: a.brief, sort, grouped)
+        encoded.by_owner = grouped
         done, text = encoded, render_json(encoded)
     else:
         from .reporting import render
 
+        report.accounts = ordered(report.accounts, lambda a: a.brief, sort, grouped)
+        report.by_owner = grouped
         width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
         done, text = report, render(report, fmt, color=_use_color(color, output), width=width)
     _report_errors(done.errors)
@@ -182,7 +201,7 @@ def audit(
              f"{count(s['errors'], 'error')}")
     if done.errors:
         raise typer.Exit(2)
-    worst = done.worst()
+    worst = done.worst(only_changed=fail_on_new)
     threshold = settings.fail_on
     if threshold != "never" and worst is not None and worst.rank >= _rank(threshold):
         raise typer.Exit(1)
@@ -272,6 +291,45 @@ def validate(
 
         _say(f"relcheck: {count(len(accounts), 'valid account')}, {count(len(errors), 'error')}")
     raise typer.Exit(2 if errors else 0)
+
+
+@app.command(epilog="Exit codes: 0 = nothing new or worse; 1 = new or worse findings; 2 = usage or input error.")
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier report (relcheck audit --format json).")],
+    new: Annotated[Path, typer.Argument(help="The later report.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="table, markdown or json (the later report, annotated as --baseline would).")] = Format.TABLE,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
+) -> None:
+    """What changed between two saved JSON reports: new, worse, persisting and resolved findings, and score moves."""
+    import json
+
+    from .review.baseline import read_baseline
+    from .review.changes import compare_reports
+
+    try:
+        read_baseline(old)
+        read_baseline(new)
+        data_old = json.loads(old.read_bytes())
+        data_new = json.loads(new.read_bytes())
+        annotated, what = compare_reports(data_old, data_new, str(old), str(new))
+    except RelcheckError as err:
+        _say(f"relcheck: {err}")
+        raise typer.Exit(2) from None
+    if fmt is Format.JSON:
+        text = json.dumps(annotated, ensure_ascii=False, indent=1) + "\n"
+    elif fmt in (Format.TABLE, Format.MARKDOWN):
+        from .reporting.changes import changes_lines
+
+        lines = changes_lines(what)
+        if fmt is Format.MARKDOWN:
+            from .reporting.markdown import _cell
+
+            lines = ["# " + _cell(lines[0]), ""] + ["- " + _cell(line[4:]) for line in lines[1:]]
+        text = "\n".join(lines) + "\n"
+    else:
+        raise typer.BadParameter(f"'{fmt.value}' is not one of table, markdown, json", param_hint="--format")
+    _emit(text, output)
+    raise typer.Exit(1 if what.changed else 0)
 
 
 @app.command("rules", epilog=OTHER_EXIT_CODES_HELP)

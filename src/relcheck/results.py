@@ -12,10 +12,12 @@ from datetime import date
 from typing import Any, Generic, Optional, TypeVar
 
 from . import __version__
-from .checking.findings import AccountResult, SuppressionUse
+from .checking.findings import AccountResult, Brief
 from .checking.rule import Severity
 from .errors import InputError
 from .reading.accounts import Rejected
+from .review.baseline import PastFinding, counts
+from .review.owners import OwnerRollup, rollup
 
 SCHEMA_VERSION = 1
 
@@ -23,18 +25,20 @@ SCHEMA_VERSION = 1
 @dataclass(frozen=True)
 class EncodedAccount:
     """An audited account already written as its line of the JSON report, by
-    the process that audited it, keeping only what the report's summary and
-    notes need.  A large run in ``--format json`` hands these between
+    the process that audited it, with the brief the run needs to count,
+    sort and compare.  A large run in ``--format json`` hands these between
     processes: a few strings instead of thousands of small objects."""
 
-    name: str
-    severities: tuple[Severity, ...]
-    suppressions: tuple[SuppressionUse, ...]
+    brief: Brief
     encoded: str
 
     @classmethod
     def of(cls, result: AccountResult, encoded: str) -> EncodedAccount:
-        return cls(result.name, result.severities, result.suppressions, encoded)
+        return cls(result.brief, encoded)
+
+    @property
+    def name(self) -> str:
+        return self.brief.name
 
     def to_json(self) -> dict[str, Any]:
         import json
@@ -57,9 +61,23 @@ class Report(Generic[Held]):
     errors: list[InputError] = field(default_factory=list)
     not_audited: list[Rejected] = field(default_factory=list)
     """Accounts left out because of input errors (named in every format)."""
+    baseline: Optional[str] = None
+    """The baseline report compared with (``--baseline``), if any."""
+    resolved: list[PastFinding] = field(default_factory=list)
+    by_owner: bool = False
+
+    @property
+    def briefs(self) -> list[Brief]:
+        return [a.brief for a in self.accounts]
+
+    def owners(self) -> list[OwnerRollup]:
+        return rollup(self.briefs)
+
+    def changes(self) -> Optional[dict[str, int]]:
+        return counts(self.briefs, self.resolved) if self.baseline else None
 
     def severities(self) -> list[Severity]:
-        return [s for a in self.accounts for s in a.severities]
+        return [s for a in self.accounts for s in a.brief.severities]
 
     def by_severity(self) -> dict[str, int]:
         counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
@@ -67,20 +85,27 @@ class Report(Generic[Held]):
             counts[severity.value] += 1
         return counts
 
-    def worst(self) -> Optional[Severity]:
-        return max(self.severities(), key=lambda s: s.rank, default=None)
+    def worst(self, only_changed: bool = False) -> Optional[Severity]:
+        """The worst severity found (``only_changed``: among new and worse findings)."""
+        found = [s for b in self.briefs for s, change in zip(b.severities, b.changes, strict=True)
+                 if not only_changed or change in ("new", "worse")]
+        return max(found, key=lambda s: s.rank, default=None)
 
     def suppression_notes(self) -> list[str]:
-        return [f"{a.name}: {n}" for a in self.accounts for s in a.suppressions if (n := s.note())]
+        return [f"{a.brief.name}: {n}" for a in self.accounts for s in a.brief.suppressions if (n := s.note())]
 
     def summary(self) -> dict[str, Any]:
-        return {
+        summary = {
             "accounts": len(self.accounts),
             "findings": len(self.severities()),
             "by_severity": self.by_severity(),
             "errors": len(self.errors),
             "not_audited": len(self.not_audited),
         }
+        changes = self.changes()
+        if changes is not None:
+            summary["changes"] = changes
+        return summary
 
     def to_json(self, with_accounts: bool = True) -> dict[str, Any]:
         """The report as JSON data (``accounts`` left empty when the caller
@@ -91,6 +116,9 @@ class Report(Generic[Held]):
             "as_of": self.as_of.isoformat(),
             "summary": self.summary(),
             "accounts": [a.to_json() for a in self.accounts] if with_accounts else [],
+            "owners": [o.to_json() for o in self.owners()],
+            **({"baseline": self.baseline, "resolved": [r.to_json() for r in self.resolved]}
+               if self.baseline else {}),
             "not_audited": [r.to_json() for r in self.not_audited],
             "errors": [e.to_json() for e in self.errors],
         }

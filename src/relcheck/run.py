@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Optional, Union
+from typing import Optional, TypeVar, Union
 
 from .checking.engine import Engine
 from .checking.facts import Context
@@ -40,6 +40,7 @@ from .reading.load import load_bytes
 from .reading.sources import Source, expand, read_source
 from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
 from .results import EncodedAccount, Report
+from .review.baseline import Baseline
 
 PARALLEL_MIN_BYTES = 2 << 20
 """Below this much input, worker processes cost more than they save."""
@@ -282,7 +283,7 @@ def run_audit(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
     """Audit every account in ``paths``: results every format can render."""
     accounts, errors, rejected = run(paths, replace(audit, encode=False), jobs, progress)
     done = [result for _, result in accounts if isinstance(result, AccountResult)]
-    return Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected)
+    return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
 
 
 def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
@@ -292,7 +293,17 @@ def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
     instead of thousands of small objects)."""
     accounts, errors, rejected = run(paths, replace(audit, encode=True), jobs, progress)
     done = [result for _, result in accounts if isinstance(result, EncodedAccount)]
-    return Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected)
+    return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
+
+
+R = TypeVar("R", Report[AccountResult], Report[EncodedAccount])
+
+
+def _compared(report: R, audit: AccountAudit) -> R:
+    if audit.baseline is not None:
+        report.baseline = audit.baseline.label
+        report.resolved = audit.baseline.resolved(report.briefs)
+    return report
 
 
 def load_all(paths: Iterable[str], jobs: int = 1) -> tuple[list[AccountKey], list[InputError]]:
@@ -311,6 +322,7 @@ class AccountAudit:
     owner: Optional[str] = None
     tier: Optional[str] = None
     encode: bool = False  # also make the account's JSON (for --format json)
+    baseline: Optional[Baseline] = None  # mark what changed, where the account is audited
 
     def __call__(self, loaded: LoadedAccount) -> Optional[Audited]:
         account = loaded.account
@@ -320,6 +332,8 @@ class AccountAudit:
             return None
         result = decide(self.engine.audit(account, self.context, loaded.path, loaded.line), account,
                         self.context, loaded.interaction_lines)
+        if self.baseline is not None:
+            result = self.baseline.mark(result)
         if self.encode:
             from .reporting.json_report import encode_account
 

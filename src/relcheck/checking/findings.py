@@ -27,6 +27,8 @@ class Finding:
     evidence: dict[str, Any]
     suggestion: str
     fingerprint: str = ""
+    change: Optional[str] = None
+    """With a baseline: new, worse or persisting."""
     contact: Optional[str] = None
     agenda: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
@@ -46,6 +48,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "contact": self.contact,
             "also": list(self.also),
+            **({"change": self.change} if self.change else {}),
         }
 
 
@@ -79,6 +82,30 @@ class NextConversation:
             "rules": list(self.rules),
             "agenda": list(self.agenda),
             "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the pipeline review's overview shows of an account besides its
+    score: the money, the last touch, the next promised step, and touches
+    per month over the window (theirs against ours)."""
+
+    open_pipeline: float
+    last_touch: Optional[date]
+    next_step: Optional[str]
+    next_due: Optional[date]
+    months: tuple[tuple[str, int, int], ...]
+    """(YYYY-MM, touches they started, touches we started), oldest first."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "open_pipeline": int(self.open_pipeline) if self.open_pipeline == int(self.open_pipeline)
+            else self.open_pipeline,
+            "last_touch": self.last_touch.isoformat() if self.last_touch else None,
+            "next_step": self.next_step,
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "touches_by_month": [{"month": m, "theirs": t, "ours": o} for m, t, o in self.months],
         }
 
 
@@ -125,6 +152,25 @@ class SuppressionUse:
 
 
 @dataclass(frozen=True)
+class Brief:
+    """What the run keeps of every account besides its report text: enough
+    to count, sort, roll up by owner and compare with a baseline."""
+
+    name: str
+    id: str
+    owner: Optional[str]
+    tier: str
+    score: int
+    status: str
+    open_pipeline: float
+    severities: tuple[Severity, ...]
+    suppressions: tuple[SuppressionUse, ...]
+    fingerprints: tuple[str, ...]
+    changes: tuple[str, ...]
+    previous: Optional[tuple[int, str]]
+
+
+@dataclass(frozen=True)
 class AccountResult:
     name: str
     id: str
@@ -139,10 +185,24 @@ class AccountResult:
     suppressions: tuple[SuppressionUse, ...] = ()
     next_conversations: tuple[NextConversation, ...] = ()
     notes: tuple[Note, ...] = ()
+    overview: Optional[Overview] = None
+    previous: Optional[tuple[int, str]] = None
+    """Score and status in the baseline report (``--baseline``), if any."""
 
     @property
     def severities(self) -> tuple[Severity, ...]:
         return tuple(f.severity for f in self.findings)
+
+    @property
+    def brief(self) -> Brief:
+        return Brief(
+            name=self.name, id=self.id, owner=self.owner, tier=self.tier, score=self.score, status=self.status,
+            open_pipeline=self.overview.open_pipeline if self.overview else 0.0,
+            severities=self.severities, suppressions=self.suppressions,
+            fingerprints=tuple(f.fingerprint for f in self.findings),
+            changes=tuple(f.change or "" for f in self.findings),
+            previous=self.previous,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -152,6 +212,9 @@ class AccountResult:
             "tier": self.tier,
             "score": self.score,
             "status": self.status,
+            **(self.overview.to_json() if self.overview else {}),
+            **({"previous": {"score": self.previous[0], "status": self.previous[1]},
+                "score_delta": self.score - self.previous[0]} if self.previous else {}),
             "next_conversations": [c.to_json() for c in self.next_conversations],
             "findings": [f.to_json() for f in self.findings],
             "notes": [n.to_json() for n in self.notes],

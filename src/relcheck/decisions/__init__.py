@@ -15,6 +15,7 @@ from ..checking.findings import AccountResult
 from ..format.records import Account
 from .conversations import next_conversations
 from .notes import data_notes
+from .overview import overview
 
 
 def decide(result: AccountResult, account: Account, context: Context,
@@ -25,4 +26,5 @@ def decide(result: AccountResult, account: Account, context: Context,
         result,
         next_conversations=next_conversations(result.findings, facts),
         notes=data_notes(facts, result.path, interaction_lines),
+        overview=overview(facts),
     )

@@ -10,6 +10,9 @@ import re
 from ..checking.findings import AccountResult
 from ..checking.words import count
 from ..results import Report
+from ..review.changes import from_results
+from .changes import changes_lines
+from .overview import last_touch, money, next_step, score_text, top_problem
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
@@ -28,14 +31,29 @@ def render_markdown(report: Report[AccountResult]) -> str:
         f"{count(summary['accounts'], 'account')}, {count(summary['findings'], 'finding')} "
         f"({sev['critical']} critical, {sev['warning']} warning, {sev['info']} info)",
         "",
-        "| Account | Tier | Owner | Score | Status | Findings |",
-        "|---|---|---|---:|---|---:|",
+    ]
+    if report.baseline:
+        what = from_results(report.accounts, report.resolved, report.baseline)
+        out += ["## What changed", ""] + [_cell(line) if i == 0 else "- " + _cell(line[4:])
+                                          for i, line in enumerate(changes_lines(what))] + [""]
+    out += [
+        "| Score | Status | Account | Owner | Tier | Open pipeline | Last touch | Next step | Top problem |",
+        "|---:|---|---|---|---|---:|---|---|---|",
     ]
     for a in report.accounts:
-        out.append(
-            f"| {_cell(a.name)} | {a.tier} | {_cell(a.owner or '')} | {a.score} | {a.status} | {len(a.findings)} |"
-        )
+        out.append(f"| {_cell(score_text(a))} | {a.status} | {_cell(a.name)} | {_cell(a.owner or '')} | {a.tier} | "
+                   f"{money(a.overview.open_pipeline if a.overview else 0)} | {last_touch(a)} | "
+                   f"{_cell(next_step(a))} | {top_problem(a)} |")
+    if report.by_owner:
+        out += ["", "## By owner", "", "| Owner | Accounts | At risk | Critical | Average score | Open pipeline |",
+                "|---|---:|---:|---:|---:|---:|"]
+        out += [f"| {_cell(o.owner or '(no owner)')} | {o.accounts} | {o.at_risk} | {o.critical} | "
+                f"{o.average_score} | {money(o.open_pipeline)} |" for o in report.owners()]
+    owner: object = object()
     for a in report.accounts:
+        if report.by_owner and a.owner != owner and (a.findings or a.notes):
+            owner = a.owner
+            out += ["", f"# {_cell(a.owner or '(no owner)')}"]
         if not a.findings and not a.notes:
             continue
         out += ["", f"## {_cell(a.name)} — {a.score} ({a.status})", ""]
@@ -50,7 +68,8 @@ def render_markdown(report: Report[AccountResult]) -> str:
             out += ["**Findings**", ""]
             for f in a.findings:
                 also = f" (also {', '.join(f.also)})" if f.also else ""
-                out.append(f"- **{f.severity.value}** `{f.rule}` {f.slug}{also}: {_cell(f.message)}  ")
+                change = f" *{f.change}*" if f.change and f.change != "persisting" else ""
+                out.append(f"- **{f.severity.value}** `{f.rule}` {f.slug}{also}{change}: {_cell(f.message)}  ")
                 out.append(f"  *Next:* {_cell(f.suggestion)}")
         for note in a.notes:
             where = f" (line {note.line})" if note.line else ""

@@ -13,6 +13,9 @@ import io
 from ..checking.findings import AccountResult, NextConversation
 from ..checking.words import count
 from ..results import Report
+from ..review.changes import from_results
+from .changes import changes_lines
+from .overview import last_touch, money, next_step, score_text, sparkline, top_problem
 
 STATUS_STYLE = {"healthy": "green", "watch": "yellow", "at-risk": "bold red"}
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
@@ -35,18 +38,40 @@ def render_table(report: Report[AccountResult], *, color: bool, width: int | Non
 
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width or 100, highlight=False)
+    for line in _what_changed(report):
+        console.print(escape(line))
+    wide = (width or 100) >= 110  # at 80 columns: no tier, no next step, no sparkline
     overview = Table(title=f"relcheck audit as of {report.as_of}", box=box.ROUNDED, expand=False)
+    overview.add_column("Score", justify="right", no_wrap=True)
+    overview.add_column("Status", no_wrap=True)
     overview.add_column("Account", overflow="fold")
-    overview.add_column("Tier")
     overview.add_column("Owner", overflow="fold")
-    overview.add_column("Score", justify="right")
-    overview.add_column("Status")
-    overview.add_column("Findings", justify="right")
+    if wide:
+        overview.add_column("Tier")
+    overview.add_column("Open", justify="right", no_wrap=True)
+    overview.add_column("Last touch", no_wrap=True)
+    if wide:
+        overview.add_column("Next step", overflow="fold")
+    overview.add_column("Top problem", overflow="fold")
+    if wide:
+        overview.add_column("Touches (them / us)", no_wrap=True)
     for a in report.accounts:
         style = STATUS_STYLE[a.status]
-        overview.add_row(escape(a.name), a.tier, escape(a.owner or ""), f"[{style}]{a.score}[/]",
-                         f"[{style}]{a.status}[/]", str(len(a.findings)))
+        cells = [f"[{style}]{escape(score_text(a))}[/]", f"[{style}]{a.status}[/]", escape(a.name),
+                 escape(a.owner or "")]
+        if wide:
+            cells.append(a.tier)
+        cells += [money(a.overview.open_pipeline if a.overview else 0), last_touch(a)]
+        if wide:
+            cells.append(escape(next_step(a)))
+        cells.append(top_problem(a))
+        if wide:
+            cells.append(escape(sparkline(a)))
+        overview.add_row(*cells)
     console.print(overview)
+    if report.by_owner:
+        for line in _owner_lines(report):
+            console.print(escape(line))
     for a in report.accounts:
         if not a.findings and not a.notes:
             continue
@@ -117,7 +142,8 @@ def _plain_account(a: AccountResult) -> list[str]:
         lines.append("  Findings:")
         for f in a.findings:
             also = f" (also {', '.join(f.also)})" if f.also else ""
-            lines.append(f"    {f.severity.value:<8} {f.rule} {f.slug}{also}: {f.message}")
+            change = f" [{f.change}]" if f.change and f.change != "persisting" else ""
+            lines.append(f"    {f.severity.value:<8} {f.rule} {f.slug}{also}{change}: {f.message}")
     for note in a.notes:
         where = f" (line {note.line})" if note.line else ""
         lines.append(f"  note: {note.message}{where}")
@@ -128,9 +154,44 @@ def _plain_account(a: AccountResult) -> list[str]:
     return lines
 
 
+def _what_changed(report: Report[AccountResult]) -> list[str]:
+    if not report.baseline:
+        return []
+    return changes_lines(from_results(report.accounts, report.resolved, report.baseline)) + [""]
+
+
+def _owner_lines(report: Report[AccountResult]) -> list[str]:
+    lines = ["By owner: accounts, at-risk, critical findings, average score, open pipeline"]
+    for o in report.owners():
+        lines.append(f"  {o.owner or '(no owner)'}: {count(o.accounts, 'account')}, {o.at_risk} at-risk, "
+                     f"{o.critical} critical, average {o.average_score}, {money(o.open_pipeline)} open")
+    return lines + [""]
+
+
+def _plain_overview(report: Report[AccountResult]) -> list[str]:
+    lines = ["Overview (worst first unless --sort says otherwise):"]
+    for a in report.accounts:
+        owner = f", {a.owner}" if a.owner else ""
+        lines.append(f"  {score_text(a):>7}  {a.status:<8} {a.name} ({a.tier}{owner})")
+        lines.append(f"           open {money(a.overview.open_pipeline if a.overview else 0)}, "
+                     f"last touch {last_touch(a)}, next {next_step(a)}, top {top_problem(a)}")
+        spark = sparkline(a)
+        if spark:
+            lines.append(f"           {spark}")
+    return lines + [""]
+
+
 def render_plain(report: Report[AccountResult]) -> str:
     lines = [f"relcheck audit as of {report.as_of}", ""]
+    lines += _what_changed(report)
+    lines += _plain_overview(report)
+    if report.by_owner:
+        lines += _owner_lines(report)
+    owner: object = object()
     for a in report.accounts:
+        if report.by_owner and a.owner != owner:
+            owner = a.owner
+            lines += [f"== {a.owner or '(no owner)'} ==", ""]
         lines += _plain_account(a)
         lines.append("")
     lines += _not_audited(report)

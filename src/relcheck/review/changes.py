@@ -1,0 +1,78 @@
+"""What changed since the baseline, in the order a review reads it: new and
+worse problems first, then what was resolved (a rep's work made visible),
+then how scores moved.  Built from an audit's results or from two saved
+JSON reports (``relcheck diff``), so both say the same."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..checking.findings import AccountResult
+from .baseline import Baseline, PastFinding, baseline_of, counts
+
+_ORDER = {"new": 0, "worse": 1}
+
+
+@dataclass(frozen=True)
+class Changed:
+    account: str
+    rule: str
+    slug: str
+    severity: str
+    message: str
+    change: str
+
+
+@dataclass(frozen=True)
+class WhatChanged:
+    baseline: str
+    counts: dict[str, int]
+    changed: list[Changed]
+    resolved: list[PastFinding]
+    scores: list[tuple[str, int, int]]
+    """(account, previous score, score) for every account whose score moved."""
+
+
+def from_results(accounts: list[AccountResult], resolved: list[PastFinding], label: str) -> WhatChanged:
+    changed = [Changed(a.name, f.rule, f.slug, f.severity.value, f.message, f.change or "")
+               for a in accounts for f in a.findings if f.change in _ORDER]
+    scores = [(a.name, a.previous[0], a.score) for a in accounts if a.previous and a.previous[0] != a.score]
+    return WhatChanged(label, counts([a.brief for a in accounts], resolved),
+                       sorted(changed, key=lambda c: _ORDER[c.change]), resolved, scores)
+
+
+def compare_reports(old: Any, new: Any, old_label: str, new_label: str) -> tuple[dict[str, Any], WhatChanged]:
+    """``new`` (a JSON report) annotated as ``audit --baseline old`` would
+    have written it, and what changed."""
+    baseline: Baseline = baseline_of(old, old_label)
+    baseline_of(new, new_label)  # refuses what is not a relcheck report, with its own name
+    tally = {"new": 0, "worse": 0, "persisting": 0}
+    changed: list[Changed] = []
+    scores: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
+    ids: set[str] = set()
+    for account in new["accounts"]:
+        ids.add(account["id"])
+        for finding in account.get("findings") or []:
+            from ..checking.rule import Severity
+
+            change = baseline.change(finding["fingerprint"], Severity(finding["severity"]))
+            finding["change"] = change
+            tally[change] += 1
+            seen.add(finding["fingerprint"])
+            if change in _ORDER:
+                changed.append(Changed(account["name"], finding["rule"], finding.get("slug", ""),
+                                       finding["severity"], finding.get("message", ""), change))
+        previous = baseline.scores.get(account["id"])
+        if previous is not None:
+            account["previous"] = {"score": previous[0], "status": previous[1]}
+            account["score_delta"] = account["score"] - previous[0]
+            if previous[0] != account["score"]:
+                scores.append((account["name"], previous[0], account["score"]))
+    resolved = [f for f in baseline.findings.values() if f.account_id in ids and f.fingerprint not in seen]
+    counted = {**tally, "resolved": len(resolved)}
+    new.setdefault("summary", {})["changes"] = counted
+    new["baseline"] = old_label
+    new["resolved"] = [r.to_json() for r in resolved]
+    return new, WhatChanged(old_label, counted, sorted(changed, key=lambda c: _ORDER[c.change]), resolved, scores)
