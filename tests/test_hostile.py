@@ -185,3 +185,19 @@ def test_output_is_atomic_and_diagnostics_go_to_stderr(tmp_path: Path) -> None:
     assert done.returncode == 1 and done.stdout == ""
     assert "relcheck: 8 accounts" in done.stderr
     assert out.read_text().startswith("{\n") and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_written_files_follow_the_umask_or_the_file_they_replace(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "accounts.example.yaml"
+    fresh, kept = tmp_path / "fresh.json", tmp_path / "kept.json"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    old = os.umask(0o022)
+    try:
+        for out in (fresh, kept):
+            relcheck("audit", str(example), "--format", "json", "--as-of", "2026-11-23", "--output", str(out),
+                     cwd=tmp_path)
+    finally:
+        os.umask(old)
+    assert fresh.stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o640

@@ -15,6 +15,7 @@ class Format(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, width: int | None = None) -> str:
@@ -28,5 +29,8 @@ def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, w
     if fmt is Format.MARKDOWN:
         from .markdown import render_markdown
         return render_markdown(report)
+    if fmt is Format.HTML:
+        from .html import render_html
+        return render_html(report)
     from .table import render_table
     return render_table(report, color=color, width=width)

@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces,
+    else what a new file gets under the user's umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it into
-    place: an interrupted run leaves the old file (or none), never a torn one."""
+    place: an interrupted run leaves the old file (or none), never a torn one.
+    The file keeps the permissions of the one it replaces (or the umask's)."""
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _mode_for(path)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
