@@ -27,10 +27,12 @@ ALLOWED = {
     "decisions": {"checking", "format"},
     "review": {"checking", "format"},
     "results": {"checking", "reading", "review"},
+    "interop": {"checking", "format", "reading", "review"},
     "config": {"checking", "reading"},
     "reporting": {"checking", "format", "results", "review"},
     "run": {"checking", "decisions", "format", "reading", "reporting", "results", "review"},
-    "cli": {"checking", "config", "decisions", "format", "reading", "reporting", "results", "review", "run"},
+    "cli": {"checking", "config", "decisions", "format", "interop", "reading", "reporting", "results", "review",
+            "run"},
     "__main__": {"cli"},
 }
 

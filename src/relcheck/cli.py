@@ -332,6 +332,59 @@ def diff(
     raise typer.Exit(1 if what.changed else 0)
 
 
+@app.command(epilog="Exit codes: 0 = plan written; 2 = usage or input error.")
+def agenda(
+    paths: PathsArg,
+    days: Annotated[int, typer.Option("--days", min=1, max=366, help="Plan this many calendar days from the as-of date (weekdays only).")] = 7,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="Only this rep's calls.")] = None,
+    per_day: Annotated[int, typer.Option("--per-day", min=1, help="At most this many calls per rep per day.")] = 3,
+    ics: Annotated[Optional[Path], typer.Option("--ics", help="Also write the plan as an iCalendar file (stable UIDs: re-importing updates the events).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="table, markdown or json.")] = Format.TABLE,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Plan from this day, YYYY-MM-DD (default: today).")] = None,
+    config: ConfigOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the plan to FILE (atomically) instead of stdout.")] = None,
+    jobs: JobsOpt = None,
+) -> None:
+    """This week's calls: who calls whom, why, what about, and any open promise (.ics too)."""
+    from .checking.engine import Engine
+    from .errors import ConfigError
+    from .reporting.agenda import render_agenda_json, render_agenda_text
+    from .review.agenda import plan
+    from .run import AccountAudit, run_audit
+
+    if fmt not in (Format.TABLE, Format.MARKDOWN, Format.JSON):
+        raise typer.BadParameter(f"'{fmt.value}' is not one of table, markdown, json", param_hint="--format")
+    day = _parse_day(as_of)
+    try:
+        settings = _settings(config, None, None, None)
+        engine = Engine(settings)
+        _refuse_to_overwrite_inputs(output, paths)
+        _refuse_to_overwrite_inputs(ics, paths)
+        report = run_audit(paths, AccountAudit(engine, engine.context(day, settings.lookback_days), owner=owner),
+                           _jobs(jobs))
+    except (RelcheckError, ConfigError) as err:
+        errors = getattr(err, "errors", None)
+        if errors:
+            _report_errors(errors)
+        else:
+            _say(f"relcheck: {err}")
+        raise typer.Exit(2) from None
+    _report_errors(report.errors)
+    schedule = plan(report.accounts, day, days, per_day)
+    text = render_agenda_json(schedule) if fmt is Format.JSON else render_agenda_text(schedule, fmt is Format.MARKDOWN)
+    if ics is not None:
+        from .interop.ics import to_ics
+        from .reporting.output import write_atomically
+
+        try:
+            write_atomically(ics, to_ics(schedule).decode("utf-8"))
+        except OSError as err:
+            _say(f"relcheck: cannot write {ics}: {err.strerror or err}")
+            raise typer.Exit(2) from None
+    _emit(text, output)
+    raise typer.Exit(2 if report.errors else 0)
+
+
 @app.command("rules", epilog=OTHER_EXIT_CODES_HELP)
 def rules_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",

@@ -14,7 +14,9 @@ from ..review.changes import from_results
 from .changes import changes_lines
 from .overview import last_touch, money, next_step, score_text, top_problem
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# What makes markdown markup: emphasis, code, links and images ([...]),
+# table cells, raw HTML (<...>), strike-through.  Parentheses alone do not.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|<>~])")
 
 
 def _cell(text: str) -> str:
