@@ -79,6 +79,11 @@ def test_baseline_marks_new_worse_persisting_and_resolved(tmp_path: Path) -> Non
     assert code == 1 and json.loads(out)["summary"]["changes"] == counted
     code, text = run("diff", str(old), str(new))
     assert "worse: Worse Co" in text and "resolved: Fixed Co" in text
+    code, lines = run("audit", str(week(tmp_path, 2)), "--as-of", "2026-11-27", "--format", "jsonl",
+                      "--baseline", str(old))
+    records = [json.loads(line) for line in lines.splitlines()]
+    assert [(r["account"], r["rule"]) for r in records if r["kind"] == "resolved"] == [("Fixed Co", "REL010")]
+    assert {r.get("change") for r in records if r["kind"] == "finding"} == {"new", "worse", "persisting"}
 
 
 def test_fail_on_new_counts_only_new_and_worse(tmp_path: Path) -> None:

@@ -44,10 +44,11 @@ def render_json(report: Report[AccountResult] | Report[EncodedAccount]) -> str:
 
 
 def render_jsonl(report: Report[AccountResult]) -> str:
-    """One finding a line (``kind: finding``), then each account's
-    data-quality notes (``kind: note``) and every account left out for
-    input errors (``kind: not-audited``): nothing vanishes from a script's
-    view."""
+    """One finding a line (``kind: finding``, with its ``change`` when there
+    is a baseline), then each account's data-quality notes (``kind: note``),
+    what the baseline had that is gone (``kind: resolved``) and every
+    account left out for input errors (``kind: not-audited``): nothing
+    vanishes from a script's view."""
     lines = []
     for account in report.accounts:
         for finding in account.findings:
@@ -57,6 +58,8 @@ def render_jsonl(report: Report[AccountResult]) -> str:
         for note in account.notes:
             lines.append(_encode({"kind": "note", "account": account.name, "account_id": account.id,
                                   **note.to_json()}))
+    for gone in report.resolved:
+        lines.append(_encode({"kind": "resolved", **gone.to_json()}))
     for rejected in report.not_audited:
         lines.append(_encode({"kind": "not-audited", "account": rejected.name, "owner": rejected.owner,
                               "path": rejected.path, "line": rejected.line}))
