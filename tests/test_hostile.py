@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -201,3 +202,30 @@ def test_written_files_follow_the_umask_or_the_file_they_replace(tmp_path: Path)
         os.umask(old)
     assert fresh.stat().st_mode & 0o777 == 0o644
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: int, tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    export = tmp_path / "export.yaml"
+    export.write_text("accounts:\n" + "".join(generate(600, 40)))  # about 6 MB: cut and run on both cores
+    out = tmp_path / "report.json"
+    out.write_text("previous report")
+    command = [sys.executable, "-m", "relcheck", "audit", str(export), "--format", "json", "--as-of", "2026-11-23",
+               "--jobs", "2", "--output", str(out)]
+    for delay in (0.2, 0.45):
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+        time.sleep(delay)
+        sent = time.monotonic()
+        process.send_signal(sig)
+        _, err = process.communicate(timeout=10)
+        assert time.monotonic() - sent < 1.0
+        assert process.returncode in (code, 1), err  # 1: the run was already done
+        assert "Traceback" not in err
+        time.sleep(0.3)
+        left = subprocess.run(["pgrep", "-f", str(export)], capture_output=True, text=True).stdout.split()
+        assert left == [], "no worker left behind"
+        assert out.read_text() == "previous report" or process.returncode == 1
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["export.yaml", "report.json"]  # no temp file

@@ -458,8 +458,19 @@ def init(
     _say(f"relcheck: wrote {' and '.join(map(str, written))}; next: relcheck audit {path}")
 
 
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so the run unwinds like Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     code = 0
     try:
         app()
@@ -467,16 +478,27 @@ def main() -> None:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if isinstance(done.code, str):
             _say(done.code)
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        _say("relcheck: interrupted")
-        code = 130
+        if code == 130:  # typer turns Ctrl-C into a quiet exit 130
+            _stop_workers()
+            _say("relcheck: interrupted")
+    except (KeyboardInterrupt, _Terminated) as stop:
+        _stop_workers()
+        _say("relcheck: interrupted" if isinstance(stop, KeyboardInterrupt) else "relcheck: terminated")
+        code = 130 if isinstance(stop, KeyboardInterrupt) else 143
     except Exception as err:  # pragma: no cover - a bug in relcheck itself
+        _stop_workers()
         if os.environ.get("RELCHECK_DEBUG"):
             raise
         _say(f"relcheck: internal error: {type(err).__name__}: {err} "
              "(please report it; set RELCHECK_DEBUG=1 for the traceback)")
         code = 2
     _finish(code)
+
+
+def _stop_workers() -> None:
+    run = sys.modules.get("relcheck.run")
+    if run is not None:
+        run.kill_workers()
 
 
 def _finish(code: int) -> None:

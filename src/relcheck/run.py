@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Optional, TypeVar, Union
+from typing import Any, Optional, TypeVar, Union
 
 from .checking.engine import Engine
 from .checking.facts import Context
@@ -244,6 +244,37 @@ def run(
     return [pair for pair in accounts if id(pair[0]) in keep], errors + duplicates, rejected + dropped
 
 
+_LIVE_POOLS: list[Any] = []
+"""Worker pools of this run, so an interrupt can end them at once."""
+
+
+def kill_workers() -> None:
+    """End every worker process now (Ctrl-C, SIGTERM): no join, which could
+    wait for good on a worker that died mid-task."""
+    for pool in _LIVE_POOLS:
+        for process in list(getattr(pool, "_pool", [])):
+            try:
+                process.kill()
+            except (OSError, ValueError):
+                pass
+
+
+def _start_worker(worker: _Worker) -> None:
+    """Each worker ignores Ctrl-C (the main process decides and ends it) and,
+    on Linux, dies with the main process, so none is ever left behind."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    _set_worker(worker)
+
+
 def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[UnitResult]]:
     if jobs <= 1 or units.total < PARALLEL_MIN_BYTES:
         yield from map(_run_batch, units)
@@ -255,8 +286,14 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     # fork: workers start at once with everything already imported.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    workers = jobs - 1  # this process is the last of the jobs: it works too
-    with context.Pool(processes=workers, initializer=_set_worker, initargs=(_WORKER,)) as pool:
+    workers = min(jobs, 64) - 1  # this process is the last of the jobs: it works too
+    try:
+        pool = context.Pool(processes=workers, initializer=_start_worker, initargs=(_WORKER,))
+    except OSError:  # no processes to be had (a process limit): do the work here
+        yield from map(_run_batch, units)
+        return
+    _LIVE_POOLS.append(pool)
+    try:
         # In input order: finished batches (lists) and batches out with a worker.
         queue: deque[Union[list[UnitResult], AsyncResult[list[UnitResult]]]] = deque()
         for batch in units:
@@ -272,6 +309,12 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
                 yield head if isinstance(head, list) else head.get()
         for head in queue:
             yield head if isinstance(head, list) else head.get()
+    except BaseException:
+        kill_workers()
+        raise
+    pool.close()
+    pool.join()
+    _LIVE_POOLS.remove(pool)
 
 
 def default_jobs() -> int:
