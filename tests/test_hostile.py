@@ -229,3 +229,44 @@ def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: in
         assert left == [], "no worker left behind"
         assert out.read_text() == "previous report" or process.returncode == 1
         assert sorted(p.name for p in tmp_path.iterdir()) == ["export.yaml", "report.json"]  # no temp file
+
+
+EXAMPLE_FILE = Path(__file__).resolve().parents[1] / "accounts.example.yaml"
+AUDIT = ["audit", str(EXAMPLE_FILE), "--as-of", "2026-11-23", "--format", "json", "--quiet"]
+
+
+def test_output_to_special_files_writes_into_them_and_never_replaces_them(tmp_path: Path) -> None:
+    done, _ = relcheck(*AUDIT, "--output", "/dev/full", cwd=tmp_path)
+    assert done.returncode == 2 and "cannot write /dev/full" in done.stderr and "Traceback" not in done.stderr
+    assert Path("/dev/full").is_char_device()
+    done, _ = relcheck(*AUDIT, "--output", "-", cwd=tmp_path)
+    assert done.stdout.startswith("{") and not (tmp_path / "-").exists()
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    done, _ = relcheck(*AUDIT, "--output", str(fifo), cwd=tmp_path)
+    assert reader.communicate(timeout=10)[0].startswith("{") and fifo.is_fifo()
+    target, link = tmp_path / "real.json", tmp_path / "link.json"
+    target.write_text("old")
+    link.symlink_to(target)
+    relcheck(*AUDIT, "--output", str(link), cwd=tmp_path)
+    assert link.is_symlink() and target.read_text().startswith("{")
+
+
+def test_exit_code_survives_a_closed_pipe_and_a_closed_stdin(tmp_path: Path) -> None:
+    shell = (f"{sys.executable} -m relcheck audit {EXAMPLE_FILE} {tmp_path / 'missing.yaml'} --format jsonl "
+             "--as-of 2026-11-23 2>&1 | head -1")
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stdout.count("\n") == 1
+    done = subprocess.run(["bash", "-c", f"{sys.executable} -m relcheck audit - <&-"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and "<stdin>:1:1:" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_console_that_cannot_show_a_name_still_gets_the_report(tmp_path: Path) -> None:
+    path = tmp_path / "names.yaml"
+    path.write_text("name: Zoë Ω Ltd\ncontacts: [{name: 李雷}]\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run([sys.executable, "-m", "relcheck", "audit", str(path), "--as-of", "2026-11-23"],
+                          capture_output=True, env=env, timeout=60)
+    assert done.returncode in (0, 1) and b"Traceback" not in done.stderr and b"Zo" in done.stdout

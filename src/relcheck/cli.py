@@ -69,7 +69,10 @@ def _main(
 
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    try:
+        typer.echo(message, err=True)
+    except (OSError, ValueError):
+        pass  # stderr closed or full: nothing more can be said
 
 
 def _report_errors(errors: list[InputError]) -> None:
@@ -244,7 +247,7 @@ def _use_color(flag: Optional[bool], output: Optional[Path]) -> bool:
 
 
 def _refuse_to_overwrite_inputs(output: Optional[Path], paths: list[str]) -> None:
-    if output is None:
+    if output is None or str(output) == "-":
         return
     target = output.resolve()
     for raw in paths:
@@ -255,21 +258,35 @@ def _refuse_to_overwrite_inputs(output: Optional[Path], paths: list[str]) -> Non
             raise RelcheckError(f"--output {output} would overwrite an input file; relcheck never writes to its inputs")
 
 
+_PIPE_CLOSED = False
+
+
 def _emit(text: str, output: Optional[Path]) -> None:
-    if output is None:
+    """Write the report to stdout or ``--output`` (``-`` is stdout).  A reader
+    that goes away (``| head -1``) ends the writing quietly, but the exit
+    code is still the run's; a full disk or an unwritable file is exit 2."""
+    global _PIPE_CLOSED
+    if output is None or str(output) == "-":
         try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            stream = sys.stdout
+            try:
+                stream.write(text)
+            except UnicodeEncodeError:  # a console that cannot show every name (cp1252)
+                stream.flush()
+                stream.buffer.write(text.encode(stream.encoding or "utf-8", "replace"))
+            stream.flush()
         except BrokenPipeError:
-            # The reader went away (e.g. `| head -1`): stop quietly.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(0) from None
+            _PIPE_CLOSED = True
+        except OSError as err:
+            _say(f"relcheck: cannot write the report: {err.strerror or err}")
+            raise typer.Exit(2) from None
         return
-    from .reporting.output import write_atomically
+    from .reporting.output import write_report
 
     try:
-        write_atomically(output, text)
+        write_report(output, text)
     except OSError as err:
         _say(f"relcheck: cannot write {output}: {err.strerror or err}")
         raise typer.Exit(2) from None

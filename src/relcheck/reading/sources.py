@@ -32,6 +32,8 @@ class Source:
 
     def read(self) -> bytes:
         if self.path is None:
+            if sys.stdin is None:
+                raise OSError(9, "standard input is closed")
             # Never more than the limit, even from an endless pipe.
             return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         return self.path.read_bytes()

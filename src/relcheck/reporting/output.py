@@ -39,3 +39,21 @@ def write_atomically(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write a report where ``--output`` says: a regular file (or a new one)
+    atomically, keeping its permissions; through a symlink, to the file it
+    points at (the link stays); a device or a FIFO (``/dev/stdout``, a pipe
+    a script made) is written into, never replaced by a regular file."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(21, "is a directory")
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
+    write_atomically(path.resolve() if path.is_symlink() else path, text)
