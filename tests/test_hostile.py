@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -270,3 +271,18 @@ def test_a_console_that_cannot_show_a_name_still_gets_the_report(tmp_path: Path)
     done = subprocess.run([sys.executable, "-m", "relcheck", "audit", str(path), "--as-of", "2026-11-23"],
                           capture_output=True, env=env, timeout=60)
     assert done.returncode in (0, 1) and b"Traceback" not in done.stderr and b"Zo" in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "color"])
+def test_escape_sequences_from_names_never_reach_the_terminal(fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text('name: "\\e[2J\\e[31mEvil\\x9b Co\\u202e"\nowner: "[link=https://x.example]me[/link]"\n'
+                    'contacts: [{name: "Bo\\e]0;title\\a"}]\ninteractions:\n'
+                    '  - {date: 2026-10-01, with: "Bo\\e]0;title\\a", direction: inbound}\n'
+                    '  - {date: 2026-10-02, with: "Nobody\\e[5m", direction: inbound}\n')
+    args = ["--color"] if fmt == "color" else ["--format", fmt]
+    done, _ = relcheck("audit", str(path), "--as-of", "2026-11-23", *args, cwd=tmp_path)
+    text = done.stdout if fmt != "color" else re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)  # Rich's own colours
+    for control in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert control not in text and control not in done.stderr, repr(control)
+    assert "\\x1b" in done.stderr  # the bad with: name is reported, visibly

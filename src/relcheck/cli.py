@@ -69,8 +69,10 @@ def _main(
 
 
 def _say(message: str) -> None:
+    from .reporting.visible import visible
+
     try:
-        typer.echo(message, err=True)
+        typer.echo(visible(message), err=True)
     except (OSError, ValueError):
         pass  # stderr closed or full: nothing more can be said
 
@@ -342,7 +344,9 @@ def diff(
             from .reporting.markdown import _cell
 
             lines = ["# " + _cell(lines[0]), ""] + ["- " + _cell(line[4:]) for line in lines[1:]]
-        text = "\n".join(lines) + "\n"
+        from .reporting.visible import visible
+
+        text = visible("\n".join(lines) + "\n")
     else:
         raise typer.BadParameter(f"'{fmt.value}' is not one of table, markdown, json", param_hint="--format")
     _emit(text, output)
@@ -388,7 +392,10 @@ def agenda(
         raise typer.Exit(2) from None
     _report_errors(report.errors)
     schedule = plan(report.accounts, day, days, per_day)
-    text = render_agenda_json(schedule) if fmt is Format.JSON else render_agenda_text(schedule, fmt is Format.MARKDOWN)
+    from .reporting.visible import visible
+
+    text = render_agenda_json(schedule) if fmt is Format.JSON else visible(
+        render_agenda_text(schedule, fmt is Format.MARKDOWN))
     if ics is not None:
         from .interop.ics import to_ics
         from .reporting.output import write_atomically

@@ -26,11 +26,15 @@ def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, w
     if fmt is Format.JSONL:
         from .json_report import render_jsonl
         return render_jsonl(report)
+    from .visible import visible
+
     if fmt is Format.MARKDOWN:
         from .markdown import render_markdown
-        return render_markdown(report)
+        return visible(render_markdown(report))
     if fmt is Format.HTML:
         from .html import render_html
         return render_html(report)
     from .table import render_table
-    return render_table(report, color=color, width=width)
+    if color:  # Rich writes its own escape sequences: the values are made visible one by one
+        return render_table(report, color=color, width=width)
+    return visible(render_table(report, color=color, width=width))

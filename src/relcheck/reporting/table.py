@@ -33,8 +33,13 @@ def render_table(report: Report[AccountResult], *, color: bool, width: int | Non
         return render_plain(report)
     from rich import box
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
     from rich.table import Table
+
+    from .visible import visible
+
+    def escape(text: str) -> str:
+        return markup_escape(visible(text))
 
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width or 100, highlight=False)
