@@ -270,3 +270,15 @@ def test_schema_uses_json_schema_keywords_only() -> None:
     assert not seen & {"ge", "le", "gt", "lt"}, "pydantic's constraint names leaked into the editor schema"
     amount = schema["$defs"]["Deal"]["properties"]["amount"]["anyOf"][0]
     assert amount["minimum"] == 0
+
+
+def test_filters_add_up_and_a_filter_that_matches_nothing_is_an_error(example: Path) -> None:
+    both = run("audit", str(example), "--owner", "marcus  bell", "--owner", "Kevin Hart", "--format", "json",
+               "--as-of", "2026-11-23")
+    assert {a["owner"] for a in json.loads(both.stdout)["accounts"]} == {"Marcus Bell", "Kevin Hart"}
+    tiers = run("audit", str(example), "--tier", "KEY", "--tier", "growth", "--format", "json", "--as-of", "2026-11-23")
+    assert {a["tier"] for a in json.loads(tiers.stdout)["accounts"]} == {"key", "growth"}
+    typo = run("audit", str(example), "--owner", "Marcus Bel", "--as-of", "2026-11-23")
+    assert typo.exit_code == 2 and "did you mean 'Marcus Bell'?" in typo.stderr
+    none = run("agenda", str(example), "--owner", "Nobody At All", "--as-of", "2026-11-23")
+    assert none.exit_code == 2 and "matches no account" in none.stderr

@@ -126,8 +126,8 @@ def audit(
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: codes, prefixes, slugs or ALL (comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or slugs (comma-separated).")] = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, critical or never (default warning).")] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner", help="Only accounts owned by this rep.")] = None,
-    tier: Annotated[Optional[str], typer.Option("--tier", help="Only accounts of this tier: key, growth or standard.")] = None,
+    owner: Annotated[Optional[list[str]], typer.Option("--owner", help="Only accounts owned by this rep (repeat for several; a name that matches no account is an error).")] = None,
+    tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Only accounts of this tier: key, growth or standard (repeat for several).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr; only the report and errors.")] = False,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
@@ -147,8 +147,10 @@ def audit(
     fail_on = fail_on.strip().lower() if fail_on is not None else None
     if fail_on is not None and fail_on not in ("info", "warning", "critical", "never"):
         raise typer.BadParameter(f"'{fail_on}' is not one of info, warning, critical, never", param_hint="--fail-on")
-    if tier is not None and tier.lower() not in ("key", "growth", "standard"):
-        raise typer.BadParameter(f"'{tier}' is not one of key, growth, standard", param_hint="--tier")
+    tiers = tuple(t.strip().lower() for t in tier or ())
+    for value in tiers:
+        if value not in ("key", "growth", "standard"):
+            raise typer.BadParameter(f"'{value}' is not one of key, growth, standard", param_hint="--tier")
     if by is not None and by.strip().lower() != "owner":
         raise typer.BadParameter(f"'{by}' is not one of owner", param_hint="--by")
     if fail_on_new and baseline is None:
@@ -161,7 +163,7 @@ def audit(
         engine = Engine(settings)
         _refuse_to_overwrite_inputs(output, paths)
         audit = AccountAudit(engine, engine.context(day, settings.lookback_days),
-                             owner=owner, tier=tier.lower() if tier else None, baseline=past)
+                             owners=tuple(owner or ()), tiers=tiers, baseline=past)
         with progress_bar(enabled=not quiet) as progress:
             if fmt is Format.JSON:
                 encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress)
@@ -357,7 +359,7 @@ def diff(
 def agenda(
     paths: PathsArg,
     days: Annotated[int, typer.Option("--days", min=1, max=366, help="Plan this many calendar days from the as-of date (weekdays only).")] = 7,
-    owner: Annotated[Optional[str], typer.Option("--owner", help="Only this rep's calls.")] = None,
+    owner: Annotated[Optional[list[str]], typer.Option("--owner", help="Only this rep's calls (repeat for several).")] = None,
     per_day: Annotated[int, typer.Option("--per-day", min=1, help="At most this many calls per rep per day.")] = 3,
     ics: Annotated[Optional[Path], typer.Option("--ics", help="Also write the plan as an iCalendar file (stable UIDs: re-importing updates the events).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="table, markdown or json.")] = Format.TABLE,
@@ -381,7 +383,8 @@ def agenda(
         engine = Engine(settings)
         _refuse_to_overwrite_inputs(output, paths)
         _refuse_to_overwrite_inputs(ics, paths)
-        report = run_audit(paths, AccountAudit(engine, engine.context(day, settings.lookback_days), owner=owner),
+        report = run_audit(paths, AccountAudit(engine, engine.context(day, settings.lookback_days),
+                                               owners=tuple(owner or ())),
                            _jobs(jobs))
     except (RelcheckError, ConfigError) as err:
         errors = getattr(err, "errors", None)

@@ -22,8 +22,8 @@ from .checking.facts import Context
 from .checking.findings import AccountResult
 from .checking.registry import rule_names
 from .decisions import decide
-from .errors import InputError
-from .names import norm_name
+from .errors import InputError, RelcheckError
+from .names import norm_name, suggest
 from .reading.accounts import (
     DOCUMENTS,
     ITEMS,
@@ -325,6 +325,7 @@ def run_audit(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
               progress: Optional[Callable[[int, int], None]] = None) -> Report[AccountResult]:
     """Audit every account in ``paths``: results every format can render."""
     accounts, errors, rejected = run(paths, replace(audit, encode=False), jobs, progress)
+    _check_filters(audit, [key for key, _ in accounts])
     done = [result for _, result in accounts if isinstance(result, AccountResult)]
     return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
 
@@ -335,8 +336,26 @@ def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
     audited (for ``--format json``: a few strings cross between processes
     instead of thousands of small objects)."""
     accounts, errors, rejected = run(paths, replace(audit, encode=True), jobs, progress)
+    _check_filters(audit, [key for key, _ in accounts])
     done = [result for _, result in accounts if isinstance(result, EncodedAccount)]
     return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
+
+
+def _check_filters(audit: AccountAudit, keys: list[AccountKey]) -> None:
+    """A filter that matches no account is a mistake (a typo, a partial
+    name), never an empty green report: say so, with a did-you-mean."""
+    owners = sorted({k.owner for k in keys if k.owner})
+    for wanted in audit.owners:
+        if norm_name(wanted) not in {norm_name(o) for o in owners}:
+            raise RelcheckError(f"--owner '{wanted}' matches no account{suggest(wanted, owners)}"
+                                + ("" if suggest(wanted, owners) else
+                                   f" (owners: {', '.join(owners[:8])}{', ...' if len(owners) > 8 else ''})"
+                                   if owners else " (no account names an owner)"))
+    tiers = sorted({k.tier for k in keys if k.tier})
+    for wanted in audit.tiers:
+        if wanted not in tiers:
+            raise RelcheckError(f"--tier {wanted} matches no account (the accounts are "
+                                f"{' or '.join(tiers) if tiers else 'none'})")
 
 
 R = TypeVar("R", Report[AccountResult], Report[EncodedAccount])
@@ -362,16 +381,16 @@ class AccountAudit:
 
     engine: Engine
     context: Context
-    owner: Optional[str] = None
-    tier: Optional[str] = None
+    owners: tuple[str, ...] = ()  # any of these reps (``--owner``, repeatable); () = all
+    tiers: tuple[str, ...] = ()  # any of these tiers (``--tier``, repeatable); () = all
     encode: bool = False  # also make the account's JSON (for --format json)
     baseline: Optional[Baseline] = None  # mark what changed, where the account is audited
 
     def __call__(self, loaded: LoadedAccount) -> Optional[Audited]:
         account = loaded.account
-        if self.owner is not None and norm_name(account.owner or "") != norm_name(self.owner):
+        if self.owners and norm_name(account.owner or "") not in {norm_name(o) for o in self.owners}:
             return None
-        if self.tier is not None and account.tier.value != self.tier:
+        if self.tiers and account.tier.value not in self.tiers:
             return None
         result = decide(self.engine.audit(account, self.context, loaded.path, loaded.line), account,
                         self.context, loaded.interaction_lines)

@@ -74,11 +74,13 @@ class AccountKey:
     line: int
     column: int
     owner: Optional[str] = None
+    tier: Optional[str] = None
 
     @classmethod
     def of(cls, loaded: LoadedAccount) -> AccountKey:
         account = loaded.account
-        return cls(account.name, account.id, loaded.path, loaded.line, loaded.column, account.owner)
+        return cls(account.name, account.id, loaded.path, loaded.line, loaded.column, account.owner,
+                   account.tier.value)
 
 
 @dataclass
