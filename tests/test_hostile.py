@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -286,3 +287,22 @@ def test_escape_sequences_from_names_never_reach_the_terminal(fmt: str, tmp_path
     for control in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert control not in text and control not in done.stderr, repr(control)
     assert "\\x1b" in done.stderr  # the bad with: name is reported, visibly
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="no script(1) to give the run a terminal")
+def test_no_color_removes_colour_only_and_force_color_is_honoured(tmp_path: Path) -> None:
+    def run_in(env: dict[str, str], tty: bool) -> str:
+        command = f"{sys.executable} -m relcheck audit {EXAMPLE_FILE} --as-of 2026-11-23"
+        full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")} | env
+        argv = ["script", "-qc", command, "/dev/null"] if tty else ["bash", "-c", command]
+        return subprocess.run(argv, capture_output=True, text=True, env=full, timeout=60).stdout
+
+    colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7])[0-9;]*m")  # a foreground colour
+    plain = run_in({}, tty=False)
+    assert "╭" not in plain and "\x1b[" not in plain
+    terminal = run_in({}, tty=True)
+    assert "╭" in terminal and colour.search(terminal)
+    no_colour = run_in({"NO_COLOR": "1"}, tty=True)
+    assert "╭" in no_colour and not colour.search(no_colour)  # same layout, no colour
+    forced = run_in({"FORCE_COLOR": "1"}, tty=False)
+    assert "╭" in forced and colour.search(forced)

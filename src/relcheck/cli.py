@@ -195,7 +195,8 @@ def audit(
         report.accounts = ordered(report.accounts, lambda a: a.brief, sort, grouped)
         report.by_owner = grouped
         width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-        done, text = report, render(report, fmt, color=_use_color(color, output), width=width)
+        layout, colour = _terminal(color, output)
+        done, text = report, render(report, fmt, color=colour, rich=layout, width=width)
     _report_errors(done.errors)
     _emit(text, output)
     if not quiet:
@@ -242,12 +243,16 @@ def _settings(config: Optional[Path], select: Optional[list[str]], ignore: Optio
     return settings
 
 
-def _use_color(flag: Optional[bool], output: Optional[Path]) -> bool:
-    if flag is not None:
-        return flag
-    if output is not None or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
+def _terminal(flag: Optional[bool], output: Optional[Path]) -> tuple[bool, bool]:
+    """(boxes and tables, colour) for the table report.  The layout follows
+    whether the report goes to a terminal; ``NO_COLOR`` (or ``--no-color``)
+    removes colour only; ``FORCE_COLOR`` (or ``--color``) gives colour, and
+    the terminal layout with it, even in a pipe."""
+    to_terminal = output is None and sys.stdout.isatty()
+    forced = os.environ.get("FORCE_COLOR", "") not in ("", "0") or flag is True
+    no_color = bool(os.environ.get("NO_COLOR")) or flag is False
+    layout = to_terminal or forced
+    return layout, layout and (forced or not no_color) and flag is not False
 
 
 def _refuse_to_overwrite_inputs(output: Optional[Path], paths: list[str]) -> None:

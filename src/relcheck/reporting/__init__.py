@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from ..checking.findings import AccountResult
@@ -18,7 +18,8 @@ class Format(str, Enum):
     HTML = "html"
 
 
-def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, width: int | None = None) -> str:
+def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, rich: Optional[bool] = None,
+           width: int | None = None) -> str:
     """The report as text in ``fmt``; imports only the reporter it needs."""
     if fmt is Format.JSON:
         from .json_report import render_json
@@ -35,6 +36,7 @@ def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, w
         from .html import render_html
         return render_html(report)
     from .table import render_table
-    if color:  # Rich writes its own escape sequences: the values are made visible one by one
-        return render_table(report, color=color, width=width)
-    return visible(render_table(report, color=color, width=width))
+    layout = color if rich is None else rich
+    if layout:  # Rich writes its own escape sequences: the values are made visible one by one
+        return render_table(report, color=color, rich=True, width=width)
+    return visible(render_table(report, color=False, rich=False, width=width))

@@ -28,8 +28,8 @@ def _who(c: NextConversation) -> str:
     return f"{c.contact} ({about})" if about else c.contact
 
 
-def render_table(report: Report[AccountResult], *, color: bool, width: int | None = None) -> str:
-    if not color:
+def render_table(report: Report[AccountResult], *, color: bool, rich: bool = True, width: int | None = None) -> str:
+    if not rich:
         return render_plain(report)
     from rich import box
     from rich.console import Console
@@ -42,7 +42,7 @@ def render_table(report: Report[AccountResult], *, color: bool, width: int | Non
         return markup_escape(visible(text))
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, width=width or 100, highlight=False)
+    console = Console(file=buffer, force_terminal=True, no_color=not color, width=width or 100, highlight=False)
     for line in _what_changed(report):
         console.print(escape(line))
     wide = (width or 100) >= 110  # at 80 columns: no tier, no next step, no sparkline
