@@ -33,7 +33,8 @@ ALLOWED = {
     "run": {"checking", "decisions", "format", "reading", "reporting", "results", "review"},
     "cli": {"checking", "config", "decisions", "format", "interop", "reading", "reporting", "results", "review",
             "run"},
-    "__main__": {"cli"},
+    "__main__": {"entry"},
+    "entry": {"cli"},
 }
 
 

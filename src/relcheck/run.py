@@ -259,9 +259,11 @@ def kill_workers() -> None:
                 pass
 
 
-def _start_worker(worker: _Worker) -> None:
+def _start_worker(worker: _Worker, parent: int) -> None:
     """Each worker ignores Ctrl-C (the main process decides and ends it) and,
-    on Linux, dies with the main process, so none is ever left behind."""
+    on Linux, dies with the main process, so none is ever left behind.  A
+    main process that died while this one was being forked (before the
+    death signal was armed) is caught by comparing the parent's pid."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -272,6 +274,8 @@ def _start_worker(worker: _Worker) -> None:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
+    if os.getppid() != parent:
+        os._exit(0)
     _set_worker(worker)
 
 
@@ -288,7 +292,7 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     context = multiprocessing.get_context(method)
     workers = min(jobs, 64) - 1  # this process is the last of the jobs: it works too
     try:
-        pool = context.Pool(processes=workers, initializer=_start_worker, initargs=(_WORKER,))
+        pool = context.Pool(processes=workers, initializer=_start_worker, initargs=(_WORKER, os.getpid()))
     except OSError:  # no processes to be had (a process limit): do the work here
         yield from map(_run_batch, units)
         return
