@@ -282,3 +282,36 @@ def test_filters_add_up_and_a_filter_that_matches_nothing_is_an_error(example: P
     assert typo.exit_code == 2 and "did you mean 'Marcus Bell'?" in typo.stderr
     none = run("agenda", str(example), "--owner", "Nobody At All", "--as-of", "2026-11-23")
     assert none.exit_code == 2 and "matches no account" in none.stderr
+
+
+def test_pre_commit_hooks_run_the_commands_they_name(example: Path, tmp_path: Path) -> None:
+    import shlex
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())
+    assert {h["id"] for h in hooks} == {"relcheck-validate", "relcheck-audit"}
+    for hook in hooks:
+        assert {"id", "name", "entry", "language", "files"} <= hook.keys()
+        argv = shlex.split(hook["entry"])
+        assert argv[0] == "relcheck"
+        done = run(*argv[1:], str(example))  # pre-commit appends the file names
+        assert done.exit_code in (0, 1)
+
+
+def test_shell_completion_is_available() -> None:
+    assert "--install-completion" in run("--help").stdout
+
+
+def test_github_annotations_and_statistics(example: Path, tmp_path: Path) -> None:
+    out = run("audit", str(example), "--format", "github", "--as-of", "2026-11-23").stdout
+    assert out.startswith("::") and f"file={example},line=" in out and "title=REL" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: A\ntier: gold\n")
+    out = run("validate", str(bad), "--format", "github").stdout
+    assert out == f"::error file={bad},line=2,col=7,title=relcheck input error::tier: invalid value 'gold'; " \
+                  "expected one of: key, growth, standard\n"
+    report = json.loads(run("validate", str(bad), str(example), "--format", "json").stdout)
+    assert report["valid_accounts"] == 8 and report["errors"][0]["line"] == 2
+    stats = json.loads(run("audit", str(example), "--statistics", "--format", "json", "--as-of", "2026-11-23").stdout)
+    assert stats[0]["rule"] == "REL006" and sum(s["count"] for s in stats) == 16

@@ -45,7 +45,7 @@ app = typer.Typer(
         "tells what a finding means."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -136,6 +136,7 @@ def audit(
     fail_on_new: Annotated[bool, typer.Option("--fail-on-new", help="With --baseline: exit 1 only for new or worse findings at or above --fail-on.")] = False,
     sort: Annotated[Sort, typer.Option("--sort", case_sensitive=False, help="Order of accounts: score (worst first, ties by open pipeline), name, owner, value (open pipeline) or file.")] = Sort.SCORE,
     by: Annotated[Optional[str], typer.Option("--by", help="Group the report: owner (a section and a roll-up per rep).")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule made instead of the report.")] = False,
 ) -> None:
     """Audit accounts and report findings, scores and the next conversation to have."""
     from .checking.engine import Engine
@@ -197,6 +198,8 @@ def audit(
         width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
         layout, colour = _terminal(color, output)
         done, text = report, render(report, fmt, color=colour, rich=layout, width=width)
+    if statistics:
+        text = _statistics(done, fmt)
     _report_errors(done.errors)
     _emit(text, output)
     if not quiet:
@@ -213,6 +216,28 @@ def audit(
     threshold = settings.fail_on
     if threshold != "never" and worst is not None and worst.rank >= _rank(threshold):
         raise typer.Exit(1)
+
+
+def _statistics(report: Report[AccountResult] | Report[EncodedAccount], fmt: Format) -> str:
+    """Findings per rule and severity, most first (``--statistics``)."""
+    import json
+
+    from .checking.registry import all_rules
+
+    counts: dict[str, dict[str, int]] = {}
+    for brief in report.briefs:
+        for fingerprint, severity in zip(brief.fingerprints, brief.severities, strict=True):
+            rule = fingerprint.split(":", 1)[0]
+            counts.setdefault(rule, {}).setdefault(severity.value, 0)
+            counts[rule][severity.value] += 1
+    slugs = {r.code: r.slug for r in all_rules()}
+    rows = sorted(counts.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    if fmt is Format.JSON:
+        return json.dumps([{"rule": code, "slug": slugs.get(code, ""), "count": sum(by.values()), "by_severity": by}
+                           for code, by in rows], indent=1) + "\n"
+    lines = [f"{sum(by.values()):>6}  {code}  {slugs.get(code, ''):<24} "
+             + ", ".join(f"{n} {sev}" for sev, n in sorted(by.items())) for code, by in rows]
+    return "\n".join(lines or ["no findings"]) + "\n"
 
 
 def _jobs(jobs: Optional[int]) -> int:
@@ -306,12 +331,26 @@ def validate(
     paths: PathsArg,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     jobs: JobsOpt = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", case_sensitive=False, help="json (a report on stdout) or github (workflow annotations); default: errors on stderr.")] = None,
 ) -> None:
     """Check files against the account format and references only; run no rules."""
     from .run import load_all
 
+    if fmt not in (None, Format.JSON, Format.GITHUB, Format.TABLE):
+        raise typer.BadParameter(f"'{fmt.value}' is not one of json, github", param_hint="--format")
     accounts, errors = load_all(paths, jobs=_jobs(jobs))
     _report_errors(errors)
+    if fmt is Format.JSON:
+        import json
+
+        _emit(json.dumps({"schema_version": 1, "valid_accounts": len(accounts),
+                          "accounts": [{"name": k.name, "path": k.path, "line": k.line} for k in accounts],
+                          "errors": [e.to_json() for e in errors]}, ensure_ascii=False, indent=1) + "\n", None)
+    elif fmt is Format.GITHUB:
+        from .reporting.github import error_lines
+        from .reporting.visible import visible
+
+        _emit(visible("".join(line + "\n" for line in error_lines(errors))), None)
     if not quiet:
         from .checking.words import count
 

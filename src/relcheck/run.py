@@ -241,7 +241,30 @@ def run(
     kept, duplicates = unique_accounts([loaded for loaded, _ in accounts])
     keep = {id(loaded) for loaded in kept}
     dropped = [Rejected(k.name, k.owner, k.path, k.line) for k in (pair[0] for pair in accounts) if id(k) not in keep]
-    return [pair for pair in accounts if id(pair[0]) in keep], errors + duplicates, rejected + dropped
+    return [pair for pair in accounts if id(pair[0]) in keep], capped(errors + duplicates), rejected + dropped
+
+
+MAX_ERRORS_PER_FILE = 50
+"""A file with more errors than this (a wrong export, a shifted column)
+shows the first ones and how many more: a screenful, not megabytes."""
+
+
+def capped(errors: list[InputError]) -> list[InputError]:
+    """The first :data:`MAX_ERRORS_PER_FILE` errors of each file, then one
+    line saying how many more there are."""
+    shown: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    out: list[InputError] = []
+    for error in errors:
+        if shown.get(error.path, 0) < MAX_ERRORS_PER_FILE:
+            shown[error.path] = shown.get(error.path, 0) + 1
+            out.append(error)
+        else:
+            extra[error.path] = extra.get(error.path, 0) + 1
+    for path, more in extra.items():
+        out.append(InputError(path, 1, 1, f"and {more:,} more {'error' if more == 1 else 'errors'} in this file "
+                                           f"(the first {MAX_ERRORS_PER_FILE} are shown)"))
+    return out
 
 
 _LIVE_POOLS: list[Any] = []

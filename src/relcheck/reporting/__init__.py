@@ -16,6 +16,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     MARKDOWN = "markdown"
     HTML = "html"
+    GITHUB = "github"
 
 
 def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, rich: Optional[bool] = None,
@@ -29,6 +30,9 @@ def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, r
         return render_jsonl(report)
     from .visible import visible
 
+    if fmt is Format.GITHUB:
+        from .github import render_github
+        return visible(render_github(report))
     if fmt is Format.MARKDOWN:
         from .markdown import render_markdown
         return visible(render_markdown(report))
