@@ -30,7 +30,7 @@ ALLOWED = {
     "interop": {"checking", "format", "reading", "review"},
     "config": {"checking", "reading"},
     "reporting": {"checking", "format", "results", "review"},
-    "run": {"checking", "decisions", "format", "reading", "reporting", "results", "review"},
+    "run": {"checking", "config", "decisions", "format", "reading", "reporting", "results", "review"},
     "cli": {"checking", "config", "decisions", "format", "interop", "reading", "reporting", "results", "review",
             "run"},
     "__main__": {"entry"},

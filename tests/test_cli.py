@@ -166,7 +166,9 @@ def test_config_file_is_discovered_and_flags_win(example: Path, tmp_path: Path, 
     )
     nested = tmp_path / "team"
     nested.mkdir()
-    monkeypatch.chdir(nested)
+    example = nested / "accounts.yaml"  # the config above the file applies, wherever relcheck runs
+    example.write_text((Path(__file__).resolve().parents[1] / "accounts.example.yaml").read_text())
+    monkeypatch.chdir("/")
     report = audit_json(str(example))
     rules = {f["rule"] for a in report["accounts"] for f in a["findings"]}
     assert rules == {"REL002"}

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from relcheck.checking.engine import Engine
+from relcheck.cli import app
 from relcheck.config import discover, load_config, settings_for
 from relcheck.errors import ConfigError, RelcheckError
 
@@ -77,3 +79,56 @@ def test_unknown_selection_is_an_error() -> None:
         Engine(Settings(select=["RELL001"]))
     with pytest.raises(ConfigError, match="one-way-contact"):
         Engine(Settings(ignore=["one-way-contct"]))
+
+
+def _tree(tmp_path: Path) -> tuple[Path, Path]:
+    account = ("name: Quiet\ncontacts: [{name: Ann}]\ninteractions:\n"
+               "  - {date: 2026-01-05, with: Ann, direction: inbound, channel: call, purpose: check-in}\n")
+    strict, lenient = tmp_path / "strict", tmp_path / "lenient"
+    for folder in (strict, lenient):
+        folder.mkdir()
+        (folder / "a.yaml").write_text(account.replace("Quiet", f"Quiet {folder.name}"))
+    (lenient / "relcheck.yaml").write_text("ignore: [REL010]\n")
+    return strict, lenient
+
+
+def test_the_config_is_the_nearest_above_each_file_wherever_relcheck_runs(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    strict, lenient = _tree(tmp_path)
+    outputs = []
+    for cwd in (tmp_path, lenient, Path("/")):
+        done = subprocess.run([sys.executable, "-m", "relcheck", "audit", str(strict), str(lenient), "--format",
+                               "json", "--as-of", "2026-11-23", "--sort", "file"], capture_output=True, text=True,
+                              cwd=cwd, env={**os.environ}, timeout=60)
+        outputs.append(done.stdout)
+        report = json.loads(done.stdout)
+        rules = [[f["rule"] for f in a["findings"]] for a in report["accounts"]]
+        assert rules == [["REL010"], []], "strict/ has no config; lenient/relcheck.yaml ignores REL010"
+        assert report["configs"] == [str(lenient / "relcheck.yaml")]
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_config_others_can_write_to_is_refused_unless_named(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    (shared / "relcheck.yaml").write_text("ignore: [ALL]\n")
+    (shared / "a.yaml").write_text("name: A\n")
+    done = CliRunner().invoke(app, ["audit", str(shared / "a.yaml"), "--as-of", "2026-11-23"])
+    assert done.exit_code == 2 and "others can write to" in done.stderr
+    done = CliRunner().invoke(app, ["audit", str(shared / "a.yaml"), "--config", str(shared / "relcheck.yaml"),
+                                    "--as-of", "2026-11-23"])
+    assert done.exit_code == 0
+
+
+def test_show_settings_prints_what_applies(tmp_path: Path) -> None:
+    import json
+
+    strict, lenient = _tree(tmp_path)
+    done = CliRunner().invoke(app, ["audit", str(strict), str(lenient), "--show-settings"])
+    shown = json.loads(done.stdout)
+    assert done.exit_code == 0 and shown[str(lenient / "relcheck.yaml")]["ignore"] == ["REL010"]

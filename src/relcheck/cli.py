@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -137,9 +137,9 @@ def audit(
     sort: Annotated[Sort, typer.Option("--sort", case_sensitive=False, help="Order of accounts: score (worst first, ties by open pipeline), name, owner, value (open pipeline) or file.")] = Sort.SCORE,
     by: Annotated[Optional[str], typer.Option("--by", help="Group the report: owner (a section and a roll-up per rep).")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule made instead of the report.")] = False,
+    show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the settings in force (and which config files apply) and exit.")] = False,
 ) -> None:
     """Audit accounts and report findings, scores and the next conversation to have."""
-    from .checking.engine import Engine
     from .errors import ConfigError
     from .reporting.progress import progress_bar
     from .run import AccountAudit, run_audit, run_audit_encoded
@@ -160,11 +160,12 @@ def audit(
         from .review.baseline import read_baseline
 
         past = read_baseline(baseline) if baseline is not None else None
-        settings = _settings(config, select, ignore, fail_on)
-        engine = Engine(settings)
+        settings, engine, by_config, configs = _setups(paths, config, select, ignore, fail_on, day)
+        if show_settings:
+            _show_settings(settings, by_config, configs)
         _refuse_to_overwrite_inputs(output, paths)
         audit = AccountAudit(engine, engine.context(day, settings.lookback_days),
-                             owners=tuple(owner or ()), tiers=tiers, baseline=past)
+                             owners=tuple(owner or ()), tiers=tiers, baseline=past, by_config=tuple(by_config))
         with progress_bar(enabled=not quiet) as progress:
             if fmt is Format.JSON:
                 encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress)
@@ -184,6 +185,7 @@ def audit(
 
     grouped = by is not None
     done: Report[AccountResult] | Report[EncodedAccount]
+    (encoded if fmt is Format.JSON else report).configs = configs
     if fmt is Format.JSON:
         from .reporting.json_report import render_json
 
@@ -213,7 +215,7 @@ def audit(
     if done.errors:
         raise typer.Exit(2)
     worst = done.worst(only_changed=fail_on_new)
-    threshold = settings.fail_on
+    threshold = _strictest([settings.fail_on] + [e.settings.fail_on for _, e, _ in by_config])
     if threshold != "never" and worst is not None and worst.rank >= _rank(threshold):
         raise typer.Exit(1)
 
@@ -240,6 +242,22 @@ def _statistics(report: Report[AccountResult] | Report[EncodedAccount], fmt: For
     return "\n".join(lines or ["no findings"]) + "\n"
 
 
+def _strictest(levels: list[str]) -> str:
+    """With several config files, the strictest ``fail_on`` among them decides."""
+    order = ["info", "warning", "critical", "never"]
+    return min(levels, key=order.index)
+
+
+def _show_settings(base: Settings, by_config: list[tuple[str, Any, Any]], configs: list[str]) -> None:
+    import json
+    from dataclasses import asdict
+
+    shown = {"files without a config" if not configs or by_config else configs[0]: asdict(base)}
+    shown.update({key: asdict(engine.settings) for key, engine, _ in by_config})
+    typer.echo(json.dumps(shown, indent=2, default=str))
+    raise typer.Exit(0)
+
+
 def _jobs(jobs: Optional[int]) -> int:
     if jobs is not None:
         return jobs
@@ -254,11 +272,48 @@ def _rank(name: str) -> int:
     return Severity(name).rank
 
 
+def _setups(paths: list[str], config: Optional[Path], select: Optional[list[str]], ignore: Optional[list[str]],
+            fail_on: Optional[str], day: date) -> tuple[Settings, Any, list[tuple[str, Any, Any]], list[str]]:
+    """The settings and engine for inputs with no config of their own (or
+    ``--config``), the engines of the configs found next to the inputs, and
+    every config file that applies (for the report)."""
+    from .checking.engine import Engine
+    from .config import config_for, forget_discovered, load_config, refuse_if_others_can_write
+    from .reading.sources import expand
+
+    forget_discovered()
+    base = _settings(config, select, ignore, fail_on)
+    engine = Engine(base)
+    if config is not None:
+        return base, engine, [], [str(config)]
+    found: dict[str, Path] = {}
+    for item in expand(paths):
+        label = item.label if not isinstance(item, InputError) else item.path
+        path = config_for(label)
+        if path is not None:
+            found.setdefault(str(path), path)
+    setups = []
+    for key, path in found.items():
+        refuse_if_others_can_write(path)
+        settings = _with_flags(load_config(path), select, ignore, fail_on)
+        setups.append((key, Engine(settings), settings))
+    return base, engine, [(k, e, e.context(day, s.lookback_days)) for k, e, s in setups], list(found)
+
+
 def _settings(config: Optional[Path], select: Optional[list[str]], ignore: Optional[list[str]],
               fail_on: Optional[str]) -> Settings:
-    from .config import settings_for
+    from .checking.settings import Settings
+    from .config import load_config
 
-    settings, _ = settings_for(config, Path.cwd())
+    if config is not None and not config.is_file():
+        raise RelcheckError(f"{config}: config file not found")
+    settings = load_config(config) if config is not None else Settings()
+    return _with_flags(settings, select, ignore, fail_on)
+
+
+def _with_flags(settings: Settings, select: Optional[list[str]], ignore: Optional[list[str]],
+                fail_on: Optional[str]) -> Settings:
+    """Command-line flags beat the config file."""
     if select is not None:
         settings = replace(settings, select=_codes(select))
     if ignore is not None:
@@ -413,7 +468,6 @@ def agenda(
     jobs: JobsOpt = None,
 ) -> None:
     """This week's calls: who calls whom, why, what about, and any open promise (.ics too)."""
-    from .checking.engine import Engine
     from .errors import ConfigError
     from .reporting.agenda import render_agenda_json, render_agenda_text
     from .review.agenda import plan
@@ -423,12 +477,11 @@ def agenda(
         raise typer.BadParameter(f"'{fmt.value}' is not one of table, markdown, json", param_hint="--format")
     day = _parse_day(as_of)
     try:
-        settings = _settings(config, None, None, None)
-        engine = Engine(settings)
+        settings, engine, by_config, _ = _setups(paths, config, None, None, None, day)
         _refuse_to_overwrite_inputs(output, paths)
         _refuse_to_overwrite_inputs(ics, paths)
         report = run_audit(paths, AccountAudit(engine, engine.context(day, settings.lookback_days),
-                                               owners=tuple(owner or ())),
+                                               owners=tuple(owner or ()), by_config=tuple(by_config)),
                            _jobs(jobs))
     except (RelcheckError, ConfigError) as err:
         errors = getattr(err, "errors", None)

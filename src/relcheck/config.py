@@ -7,6 +7,8 @@ found; ``--config FILE`` names one explicitly.  Every problem is an
 
 from __future__ import annotations
 
+import stat
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -29,12 +31,53 @@ UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
 
 def discover(start: Path) -> Optional[Path]:
     """The nearest config file in ``start`` or a folder above it."""
-    for folder in (start, *start.parents):
+    found = _walk(str(start.resolve()))
+    return Path(found) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _discover(folder: str) -> Optional[str]:
+    """:func:`discover`, remembered per folder for one run (every account of
+    a file asks); :func:`forget_discovered` starts each run afresh."""
+    return _walk(folder)
+
+
+def forget_discovered() -> None:
+    _discover.cache_clear()
+
+
+def _walk(folder: str) -> Optional[str]:
+    start = Path(folder)
+    for candidate_folder in (start, *start.parents):
         for name in CONFIG_FILES:
-            candidate = folder / name
+            candidate = candidate_folder / name
             if candidate.is_file():
-                return candidate
+                return str(candidate)
     return None
+
+
+def config_for(label: str) -> Optional[Path]:
+    """The config that applies to an input: the nearest one above the file
+    (as ruff finds its config), or above the current directory for stdin."""
+    folder = Path.cwd() if label == "<stdin>" else Path(label).parent
+    found = _discover(str((folder if str(folder) else Path(".")).resolve()))
+    return Path(found) if found else None
+
+
+def refuse_if_others_can_write(path: Path) -> None:
+    """A config found by walking up (not named with ``--config``) is refused
+    when others can write to it or to its folder: in a shared temporary
+    directory anyone could plant ``ignore: [ALL]`` and turn a cron job green."""
+    for target in (path.parent, path):
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            continue
+        if mode & stat.S_IWOTH:
+            what = "folder" if target == path.parent else "file"
+            raise RelcheckError(
+                f"{path}: refusing a config whose {what} others can write to ({target}); "
+                f"move it, tighten the permissions, or name it with --config {path} to use it anyway")
 
 
 def load_config(path: Path) -> Settings:

@@ -65,6 +65,8 @@ class Report(Generic[Held]):
     """The baseline report compared with (``--baseline``), if any."""
     resolved: list[PastFinding] = field(default_factory=list)
     by_owner: bool = False
+    configs: list[str] = field(default_factory=list)
+    """The config files that applied (the nearest above each input, or --config)."""
 
     @property
     def briefs(self) -> list[Brief]:
@@ -114,6 +116,7 @@ class Report(Generic[Held]):
             "schema_version": SCHEMA_VERSION,
             "relcheck_version": __version__,
             "as_of": self.as_of.isoformat(),
+            "configs": list(self.configs),
             "summary": self.summary(),
             "accounts": [a.to_json() for a in self.accounts] if with_accounts else [],
             "owners": [o.to_json() for o in self.owners()],

@@ -412,6 +412,19 @@ class AccountAudit:
     tiers: tuple[str, ...] = ()  # any of these tiers (``--tier``, repeatable); () = all
     encode: bool = False  # also make the account's JSON (for --format json)
     baseline: Optional[Baseline] = None  # mark what changed, where the account is audited
+    by_config: tuple[tuple[str, Engine, Context], ...] = ()
+    """Engines of the config files found next to the inputs (nearest above
+    each file); files with none found use ``engine``."""
+
+    def setup_for(self, path: str) -> tuple[Engine, Context]:
+        if self.by_config:
+            from .config import config_for
+
+            found = config_for(path)
+            for config, engine, context in self.by_config:
+                if found is not None and str(found) == config:
+                    return engine, context
+        return self.engine, self.context
 
     def __call__(self, loaded: LoadedAccount) -> Optional[Audited]:
         account = loaded.account
@@ -419,8 +432,9 @@ class AccountAudit:
             return None
         if self.tiers and account.tier.value not in self.tiers:
             return None
-        result = decide(self.engine.audit(account, self.context, loaded.path, loaded.line), account,
-                        self.context, loaded.interaction_lines)
+        engine, context = self.setup_for(loaded.path)
+        result = decide(engine.audit(account, context, loaded.path, loaded.line), account,
+                        context, loaded.interaction_lines)
         if self.baseline is not None:
             result = self.baseline.mark(result)
         if self.encode:
