@@ -132,3 +132,17 @@ def test_show_settings_prints_what_applies(tmp_path: Path) -> None:
     done = CliRunner().invoke(app, ["audit", str(strict), str(lenient), "--show-settings"])
     shown = json.loads(done.stdout)
     assert done.exit_code == 0 and shown[str(lenient / "relcheck.yaml")]["ignore"] == ["REL010"]
+
+
+@pytest.mark.parametrize("text, where, words", [
+    ("select: [REL001, REL0099]\n", ":1:18:", "select: unknown rule 'REL0099'; did you mean 'REL009'?"),
+    ("ignore:\n  - REL001\n  - owner_chrun\n", ":3:5:", "ignore: unknown rule 'owner_chrun'"),
+    ("fail_on: critical\n---\nignore: [ALL]\n", ":2:1:", "second one would be ignored"),
+    ("rules:\n  REL011: {min_trust: inf}\n", ":2:23:", "finite"),
+    ("score:\n  weights: {warning: .nan}\n", ":2:22:", "weights.warning"),
+])
+def test_config_mistakes_are_located(tmp_path: Path, text: str, where: str, words: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(RelcheckError) as caught:
+        load_config(path)
+    assert where in str(caught.value) and words in str(caught.value)

@@ -144,3 +144,27 @@ def test_byte_order_mark_is_accepted() -> None:
 
 def test_explicit_empty_account_list_is_not_an_error() -> None:
     assert load("accounts: []\n").errors == []
+
+
+def test_an_unreadable_folder_is_an_error_not_a_silent_skip(tmp_path, monkeypatch) -> None:
+    import os
+
+    from relcheck.errors import InputError
+    from relcheck.reading.sources import expand
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.yaml").write_text("name: A\n")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.yaml").write_text("name: B\n")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(expand([str(tmp_path)]))
+    errors = [f for f in found if isinstance(f, InputError)]
+    assert [e.path for e in errors] == [str(tmp_path / "locked")] and "cannot read the folder" in errors[0].message
+    assert [f.label for f in found if not isinstance(f, InputError)] == [str(tmp_path / "ok" / "a.yaml")]

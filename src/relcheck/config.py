@@ -94,13 +94,19 @@ def load_config(path: Path) -> Settings:
         documents = list(read_documents(prepared))
     except YamlError as err:
         raise _fail(InputError(label, err.line, err.column, err.message)) from None
-    if not documents or documents[0].data is None:
+    content = [d for d in documents if d.data is not None]
+    if len(content) > 1:
+        extra = content[1]
+        raise _fail(InputError(label, extra.line, extra.column,
+                               "a config file holds one document; this second one would be ignored"))
+    if not content:
         return Settings()
-    doc = documents[0]
+    doc = content[0]
     data, pos = doc.data, doc.positions
     if not isinstance(data, dict):
         raise _fail(InputError(label, doc.line, doc.column, "the config file should be a mapping of options")) from None
     _check_rule_keys(label, data, pos)
+    _check_selection(label, data, pos)
     from pydantic import ValidationError
 
     cleaned = {key: split_codes(value) if key in ("select", "ignore") else value for key, value in data.items()}
@@ -109,6 +115,25 @@ def load_config(path: Path) -> Settings:
     except ValidationError as err:
         problem = err.errors(include_url=False)[0]
         raise _fail(_config_error(label, data, pos, problem, (doc.line, doc.column))) from None
+
+
+def _check_selection(label: str, data: dict[Any, Any], pos: Positions) -> None:
+    """Every code, prefix or slug in ``select:`` and ``ignore:`` names a
+    rule; the error points at the one that does not."""
+    from .checking.registry import match_rules
+
+    for key in ("select", "ignore"):
+        value = data.get(key)
+        items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        for index, item in enumerate(items):
+            tokens = split_codes(item) if isinstance(item, str) else []
+            for token in tokens if isinstance(tokens, list) else []:
+                try:
+                    match_rules(str(token))
+                except SelectionError as err:
+                    where = (pos.of_value(value, index) if isinstance(value, list) else pos.of_value(data, key))
+                    line, column = where or pos.of_key(data, key) or (1, 1)
+                    raise _fail(InputError(label, line, column, f"{key}: {err}")) from None
 
 
 def _fail(error: InputError) -> RelcheckError:

@@ -49,7 +49,9 @@ def thresholds(cls: type[_T]) -> type[_T]:
     docstring.  The defaults need no validation; values from a config file are
     validated by pydantic (see :func:`relcheck.engine.rule_options`), which
     refuses unknown keys."""
-    cls.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]  # read by pydantic only
+    # Read by pydantic only: unknown keys are errors, and so are inf and nan
+    # (a threshold of inf would write Infinity, which is not JSON).
+    cls.__pydantic_config__ = {"extra": "forbid", "allow_inf_nan": False}  # type: ignore[attr-defined]
     # No generated __eq__/__repr__: each generated method costs start-up time.
     return dataclass(eq=False, repr=False)(cls)
 

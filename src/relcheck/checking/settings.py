@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Optional
 from .rule import Ge, Le, Severity
 
 FailOn = Literal["info", "warning", "critical", "never"]
-_FORBID = {"extra": "forbid"}  # pydantic config: unknown options are errors
+_FORBID = {"extra": "forbid", "allow_inf_nan": False}  # pydantic config: unknown options, inf and nan are errors
 
 
 @dataclass

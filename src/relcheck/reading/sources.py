@@ -57,6 +57,9 @@ def expand(paths: list[str]) -> Iterator[Union[Source, InputError]]:
         if path.is_dir():
             found = False
             for file in _yaml_files(path):
+                if isinstance(file, InputError):
+                    yield file
+                    continue
                 found = True
                 yield Source(str(file), file)
             if not found:
@@ -67,12 +70,23 @@ def expand(paths: list[str]) -> Iterator[Union[Source, InputError]]:
             yield file_error(raw, "no such file or directory")
 
 
-def _yaml_files(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
+def _yaml_files(root: Path) -> Iterator[Union[Path, InputError]]:
+    """Every YAML file below ``root`` in sorted order; a folder that cannot
+    be read is an error, never silently skipped."""
+    problems: list[OSError] = []
+
+    def unreadable() -> Iterator[InputError]:
+        while problems:
+            err = problems.pop(0)
+            yield file_error(str(err.filename or root), f"cannot read the folder: {err.strerror or err}")
+
+    for folder, dirs, files in os.walk(root, onerror=problems.append):
+        yield from unreadable()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.endswith(YAML_SUFFIXES) and name not in CONFIG_NAMES:
                 yield Path(folder) / name
+    yield from unreadable()
 
 
 def read_source(source: Source) -> Union[bytes, InputError]:
