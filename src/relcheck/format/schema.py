@@ -272,6 +272,44 @@ def validate_account(data: Any) -> records.Account:
     return to_record(Account.model_validate(data))
 
 
+def _spelling(value: str) -> str:
+    """A JSON Schema (ECMA-262) pattern for every spelling relcheck reads as
+    ``value``: any case, ``_`` or spaces for ``-``, spaces around."""
+    parts = []
+    for char in value:
+        if char == "-":
+            parts.append("(?:-|[\\s_]+)")
+        elif char.isalpha():
+            parts.append(f"[{char.lower()}{char.upper()}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+_DAY_PATTERN = "^\\s*\\d{4}-\\d{2}-\\d{2}(?:[Tt ].*)?\\s*$"
+_PERCENT_PATTERN = "^\\s*\\d+(?:\\.\\d*)?\\s*%\\s*$"
+
+
+def _as_relcheck_reads(schema: dict[str, Any]) -> None:
+    """Make the editor schema accept exactly what the reader accepts: enums
+    in any case and spelling, dates with or without a time, and talk ratios
+    written as a percentage."""
+    for definition in schema.get("$defs", {}).values():
+        values = definition.get("enum")
+        if isinstance(values, list) and all(isinstance(v, str) for v in values):
+            del definition["enum"]
+            definition["pattern"] = "^\\s*(?:" + "|".join(_spelling(v) for v in values) + ")\\s*$"
+            definition["examples"] = values
+        for prop in definition.get("properties", {}).values():
+            branches = prop.get("anyOf", [])
+            if any(b.get("format") in ("date", "date-time") for b in branches):
+                for key in ("anyOf", "format"):
+                    prop.pop(key, None)
+                prop.update({"type": "string", "pattern": _DAY_PATTERN})
+            elif {"type": "string"} in branches and {"type": "number"} in branches:
+                branches[branches.index({"type": "string"})] = {"type": "string", "pattern": _PERCENT_PATTERN}
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of an account file, for editors (``relcheck schema``)."""
     from pydantic import TypeAdapter
@@ -280,6 +318,7 @@ def json_schema() -> dict[str, Any]:
 
     schema = TypeAdapter(Union[AccountFile, Account]).json_schema(mode="validation")
     with_field_docs(schema, [AccountFile, Account, OwnerSpell, Trust, Contact, Deal, Interaction, Suppression])
+    _as_relcheck_reads(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"relcheck account file, format version {FORMAT_VERSION}"
     schema["description"] = (
