@@ -106,36 +106,36 @@ def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Account files, directories (all *.yaml/*.yml below) or - for stdin.")]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATH...", help="Account files, directories (all *.yaml/*.yml below) or - for stdin.")]
 JobsOpt = Annotated[
     Optional[int],
-    typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: one per CPU; 1 = strictly serial)."),
+    typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes for large inputs (default: one per CPU; 1 = strictly serial)."),
 ]
 ConfigOpt = Annotated[
     Optional[Path],
-    typer.Option("--config", help="Config file (default: relcheck.yaml or .relcheck.yaml here or above)."),
+    typer.Option("--config", metavar="FILE", help="Config file for every input (default: for each file, the nearest relcheck.yaml or .relcheck.yaml in its folder or above)."),
 ]
 
 
 @app.command(epilog=EXIT_CODES_HELP)
 def audit(
     paths: PathsArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Report format.")] = Format.TABLE,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Audit as of this day, YYYY-MM-DD (default: today).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", case_sensitive=False, help="Report format.")] = Format.TABLE,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Audit as of this day, YYYY-MM-DD (default: today).")] = None,
     config: ConfigOpt = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: codes, prefixes, slugs or ALL (comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or slugs (comma-separated).")] = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, critical or never (default warning).")] = None,
-    owner: Annotated[Optional[list[str]], typer.Option("--owner", help="Only accounts owned by this rep (repeat for several; a name that matches no account is an error).")] = None,
-    tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Only accounts of this tier: key, growth or standard (repeat for several).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES", help="Only these rules: codes, prefixes, slugs or ALL (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES", help="Skip these rules: codes, prefixes or slugs (comma-separated).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="LEVEL", help="Exit 1 on findings at or above: info, warning, critical or never (default warning).")] = None,
+    owner: Annotated[Optional[list[str]], typer.Option("--owner", metavar="NAME", help="Only accounts owned by this rep (repeat for several; a name that matches no account is an error).")] = None,
+    tier: Annotated[Optional[list[str]], typer.Option("--tier", metavar="TIER", help="Only accounts of this tier: key, growth or standard (repeat for several).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr; only the report and errors.")] = False,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
     jobs: JobsOpt = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Compare with an earlier JSON report: mark findings new, worse or persisting, list what was resolved, show score deltas.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Compare with an earlier JSON report: mark findings new, worse or persisting, list what was resolved, show score deltas.")] = None,
     fail_on_new: Annotated[bool, typer.Option("--fail-on-new", help="With --baseline: exit 1 only for new or worse findings at or above --fail-on.")] = False,
-    sort: Annotated[Sort, typer.Option("--sort", case_sensitive=False, help="Order of accounts: score (worst first, ties by open pipeline), name, owner, value (open pipeline) or file.")] = Sort.SCORE,
-    by: Annotated[Optional[str], typer.Option("--by", help="Group the report: owner (a section and a roll-up per rep).")] = None,
+    sort: Annotated[Sort, typer.Option("--sort", metavar="ORDER", case_sensitive=False, help="Order of accounts: score (worst first, ties by open pipeline), name, owner, value (open pipeline) or file.")] = Sort.SCORE,
+    by: Annotated[Optional[str], typer.Option("--by", metavar="owner", help="Group the report: owner (a section and a roll-up per rep).")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule made instead of the report.")] = False,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the settings in force (and which config files apply) and exit.")] = False,
 ) -> None:
@@ -386,7 +386,7 @@ def validate(
     paths: PathsArg,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     jobs: JobsOpt = None,
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", case_sensitive=False, help="json (a report on stdout) or github (workflow annotations); default: errors on stderr.")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", metavar="FORMAT", case_sensitive=False, help="json (a report on stdout) or github (workflow annotations); default: errors on stderr.")] = None,
 ) -> None:
     """Check files against the account format and references only; run no rules."""
     from .run import load_all
@@ -417,8 +417,8 @@ def validate(
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier report (relcheck audit --format json).")],
     new: Annotated[Path, typer.Argument(help="The later report.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="table, markdown or json (the later report, annotated as --baseline would).")] = Format.TABLE,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", case_sensitive=False, help="table, markdown or json (the later report, annotated as --baseline would).")] = Format.TABLE,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")] = None,
 ) -> None:
     """What changed between two saved JSON reports: new, worse, persisting and resolved findings, and score moves."""
     import json
@@ -457,14 +457,14 @@ def diff(
 @app.command(epilog="Exit codes: 0 = plan written; 2 = usage or input error.")
 def agenda(
     paths: PathsArg,
-    days: Annotated[int, typer.Option("--days", min=1, max=366, help="Plan this many calendar days from the as-of date (weekdays only).")] = 7,
-    owner: Annotated[Optional[list[str]], typer.Option("--owner", help="Only this rep's calls (repeat for several).")] = None,
-    per_day: Annotated[int, typer.Option("--per-day", min=1, help="At most this many calls per rep per day.")] = 3,
-    ics: Annotated[Optional[Path], typer.Option("--ics", help="Also write the plan as an iCalendar file (stable UIDs: re-importing updates the events).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="table, markdown or json.")] = Format.TABLE,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Plan from this day, YYYY-MM-DD (default: today).")] = None,
+    days: Annotated[int, typer.Option("--days", metavar="N", min=1, max=366, help="Plan this many calendar days from the as-of date (weekdays only).")] = 7,
+    owner: Annotated[Optional[list[str]], typer.Option("--owner", metavar="NAME", help="Only this rep's calls (repeat for several).")] = None,
+    per_day: Annotated[int, typer.Option("--per-day", metavar="N", min=1, help="At most this many calls per rep per day.")] = 3,
+    ics: Annotated[Optional[Path], typer.Option("--ics", metavar="FILE", help="Also write the plan as an iCalendar file (stable UIDs: re-importing updates the events).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", case_sensitive=False, help="table, markdown or json.")] = Format.TABLE,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Plan from this day, YYYY-MM-DD (default: today).")] = None,
     config: ConfigOpt = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the plan to FILE (atomically) instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the plan to FILE (atomically) instead of stdout.")] = None,
     jobs: JobsOpt = None,
 ) -> None:
     """This week's calls: who calls whom, why, what about, and any open promise (.ics too)."""
@@ -511,7 +511,7 @@ def agenda(
 
 @app.command("rules", epilog=OTHER_EXIT_CODES_HELP)
 def rules_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table",
 ) -> None:
     """List every rule: code, slug, default severity and summary."""
     import json
