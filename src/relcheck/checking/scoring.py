@@ -19,14 +19,14 @@ gone they are.  So:
 Bands: healthy at 85 or more, watch at 50 or more, at-risk below.  One
 warning (80-85) is watch, or healthy at the very line; one critical
 (55-66) is watch; a critical and a warning (44-56) is at-risk or watch by
-how far gone they are.  The breakdown lists every factor of the rules
-that ran, with the points its findings took off (worst first, so the
-points add up to 100 minus the score).
+how far gone they are.  The breakdown lists each factor whose findings
+took points off, with those points (they add up to 100 minus the score).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from .findings import Finding
@@ -37,26 +37,25 @@ from .settings import ScoreSettings
 def score_account(
     findings: Iterable[Finding], rules: Iterable[Rule], settings: ScoreSettings
 ) -> tuple[int, str, tuple[dict[str, Any], ...]]:
+    """The score, its band, and the breakdown: each factor whose findings
+    took points off, with the rules behind it (factors that took nothing
+    are left out: on a large book they are most of the report)."""
     weights = settings.weights
-    factor_of: dict[str, str] = {}
-    factors: dict[str, dict[str, Any]] = {}
-    for rule in rules:
-        factor_of[rule.code] = rule.factor
-        factors.setdefault(rule.factor, {"factor": rule.factor, "points": 0.0, "rules": [], "findings": []})
-        factors[rule.factor]["rules"].append(rule.code)
+    factor_of = _factors(tuple(rules))
     remaining = 100.0
+    taken_by: dict[str, dict[str, Any]] = {}
     for finding in sorted(findings, key=lambda f: -f.severity.rank):
         weight = min(max(float(getattr(weights, finding.severity.value)), 0.0), 100.0)
         taken = remaining * weight * finding.magnitude / 100
         remaining -= taken
-        entry = factors[factor_of[finding.rule]]
+        factor, codes = factor_of[finding.rule]
+        entry = taken_by.setdefault(factor, {"factor": factor, "points": 0.0, "rules": list(codes), "findings": []})
         entry["points"] += taken
         entry["findings"].append(f"{finding.rule} ({finding.severity.value})")
     breakdown = []
-    for entry in factors.values():
+    for entry in taken_by.values():
         points = round(entry["points"], 1)
-        points = int(points) if points == int(points) else points
-        breakdown.append({**entry, "points": -points if points else 0})
+        breakdown.append({**entry, "points": -(int(points) if points == int(points) else points)})
     score = max(0, min(100, round(remaining)))
     if score >= settings.bands.healthy:
         status = "healthy"
@@ -65,3 +64,12 @@ def score_account(
     else:
         status = "at-risk"
     return score, status, tuple(breakdown)
+
+
+@lru_cache(maxsize=64)
+def _factors(rules: tuple[Rule, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """rule code -> (its factor, the codes of every running rule of that factor)."""
+    members: dict[str, list[str]] = {}
+    for rule in rules:
+        members.setdefault(rule.factor, []).append(rule.code)
+    return {rule.code: (rule.factor, tuple(members[rule.factor])) for rule in rules}

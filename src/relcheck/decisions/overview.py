@@ -26,7 +26,10 @@ def overview(facts: AccountFacts) -> Overview:
 
 
 def _months(facts: AccountFacts) -> tuple[tuple[str, int, int], ...]:
-    """Every month of the window, oldest first, with touches they and we started."""
+    """Every month of the window, oldest first, with touches they and we
+    started (none at all when the window holds no touch)."""
+    if not facts.recent:
+        return ()
     start = facts.context.window_start
     if start == date.min:
         start = facts.as_of.replace(day=1)
