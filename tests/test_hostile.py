@@ -66,6 +66,10 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     "local-tag": (b"name: !secret x\n", 1, "unsupported YAML tag"),
     "binary-file": (bytes(range(256)) * 20, 1, "binary file"),
     "huge-scalar": (b"name: " + b"x" * 100_000_000 + b"\n", 1, "refuses lines over"),
+    "many-unknown-names": (("name: A\ncontacts:\n" + "".join(f"  - {{name: Contact Person {i}}}\n" for i in range(500))
+                            + "interactions:\n" + "".join(f"  - {{date: 2026-10-01, with: Persn {i} Cntact, "
+                                                           "direction: inbound}\n" for i in range(3000))).encode(),
+                           504, "is not a contact of this account"),
     # The same traps inside a large file, which takes the fast, parallel path.
     "large-duplicate-key": ((BIG_BODY + "  - name: Dup\n    owner: a\n    owner: b\n").encode(), BIG_LINES + 3,
                             "duplicate key 'owner'"),

@@ -25,7 +25,7 @@ from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings,
 from .events import Positions, YamlError, read_documents
 from .fast import Refused, fast_account
 from .guards import prepare
-from .references import reference_problems
+from .references import has_reference_problems
 from .sources import Source, read_source
 
 
@@ -70,7 +70,7 @@ def _fast(label: str, data: bytes, rules: Collection[str], line_offset: int, kin
 
     def take(raw: object, where: tuple[int, int], positions: Positions) -> None:
         account = fast_account(raw)
-        if reference_problems(account, rules):
+        if has_reference_problems(account, rules):
             raise Refused
         result.accounts.append(LoadedAccount(account, label, *where, interaction_lines(raw, positions)))
 

@@ -16,6 +16,27 @@ from ..names import norm_name, suggest
 Problem = tuple[tuple[Union[str, int], ...], str]
 
 
+HINTED = 50
+"""Unknown names that get a did-you-mean (the rest are still reported)."""
+
+
+def has_reference_problems(account: Account, rules: Collection[str]) -> bool:
+    """Whether :func:`reference_problems` would find anything: the fast
+    path's check, with no messages and no did-you-mean to compute."""
+    seen: set[str] = set()
+    for contact in account.contacts:
+        key = norm_name(contact.name)
+        if key in seen:
+            return True
+        seen.add(key)
+    if any(norm_name(who) not in seen for interaction in account.interactions for who in interaction.with_):
+        return True
+    if account.ignore:
+        known = {norm_name(r).replace("_", "-") for r in rules}
+        return any(norm_name(e.rule).replace("_", "-") not in known for e in account.ignore)
+    return False
+
+
 def reference_problems(account: Account, rules: Collection[str]) -> list[Problem]:
     """Contact names are unique, every ``with:`` names a contact, and every
     suppression names one of ``rules`` (codes and slugs, as written in the
@@ -33,14 +54,18 @@ def reference_problems(account: Account, rules: Collection[str]) -> list[Problem
         else:
             seen[key] = index
     names = [c.name for c in account.contacts]
-    hints: dict[str, str] = {}  # one did-you-mean per distinct unknown name
+    hints: dict[str, str] = {}  # one did-you-mean per distinct unknown name, for the first few
     for index, interaction in enumerate(account.interactions):
         for slot, who in enumerate(interaction.with_):
             if norm_name(who) in seen:
                 continue
             hint = hints.get(who)
             if hint is None:
-                hint = hints[who] = suggest(who, names) or _contacts_hint(names)
+                # A did-you-mean costs a comparison with every contact: only
+                # the first HINTED names get one (no more are shown per file),
+                # so a file of thousands of bad names stays linear.
+                hint = suggest(who, names) or _contacts_hint(names) if len(hints) < HINTED else ""
+                hints[who] = hint
             problems.append((
                 ("interactions", index, "with", slot),
                 f"interactions[{index}].with: '{who}' is not a contact of this account{hint}",
