@@ -310,3 +310,10 @@ def test_no_color_removes_colour_only_and_force_color_is_honoured(tmp_path: Path
     assert "╭" in no_colour and not colour.search(no_colour)  # same layout, no colour
     forced = run_in({"FORCE_COLOR": "1"}, tty=False)
     assert "╭" in forced and colour.search(forced)
+
+
+def test_stdout_on_a_full_disk_is_exit_2_with_a_message(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "relcheck", *AUDIT], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert done.returncode == 2 and "No space left" in done.stderr and "Traceback" not in done.stderr

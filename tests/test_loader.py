@@ -168,3 +168,12 @@ def test_an_unreadable_folder_is_an_error_not_a_silent_skip(tmp_path, monkeypatc
     errors = [f for f in found if isinstance(f, InputError)]
     assert [e.path for e in errors] == [str(tmp_path / "locked")] and "cannot read the folder" in errors[0].message
     assert [f.label for f in found if not isinstance(f, InputError)] == [str(tmp_path / "ok" / "a.yaml")]
+
+
+def test_nfc_and_nfd_spellings_are_one_name() -> None:
+    import unicodedata
+
+    nfc, nfd = unicodedata.normalize("NFC", "Café"), unicodedata.normalize("NFD", "Café")
+    result = load(f"name: A\ncontacts: [{{name: {nfc}}}]\ninteractions:\n"
+                  f"  - {{date: 2026-10-01, with: {nfd}, direction: inbound}}\n")
+    assert result.errors == [] and result.accounts[0].account.contacts[0].name == nfc
