@@ -17,7 +17,7 @@ from .facts import AccountFacts, Context
 from .findings import AccountResult, Finding, SuppressionUse, fingerprint
 from .registry import SelectionError, resolve_rule, selected_rules
 from .rule import Rule, Severity
-from .scoring import score_account
+from .scoring import factor_table, score_account
 from .settings import Settings
 from .typed import typed
 
@@ -63,6 +63,7 @@ class Engine:
         # A new account is given its tier's ideal cadence (as REL010 is
         # configured) before any rule judges its patterns.
         self.settle_days = {tier: getattr(cadence, tier).ideal for tier in ("key", "growth", "standard")}
+        self.factors = factor_table(self.rules)
 
     @property
     def rules(self) -> list[Rule]:
@@ -95,7 +96,7 @@ class Engine:
         facts_of = {id(f): fact for f, fact in hits}
         findings = one_finding_per_fact([(f, facts_of[id(f)]) for f in kept])
         findings.sort(key=lambda f: (-f.severity.rank, f.rule))
-        score, status, breakdown = score_account(findings, self.rules, self.settings.score)
+        score, status, breakdown = score_account(findings, self.factors, self.settings.score)
         return AccountResult(
             name=account.name,
             id=account.slug,

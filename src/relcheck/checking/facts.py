@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
-from typing import Optional
+from typing import Any, Optional
 
 from ..format.records import (
     Account,
@@ -26,6 +25,28 @@ from ..format.records import (
     Stakeholder,
 )
 from ..names import norm_name
+
+
+class cached_property:  # noqa: N801 - named as the standard one it replaces
+    """``functools.cached_property`` without its lock (which Python 3.11
+    takes on every first access: measurable when a run holds millions of
+    accounts): computed once, then read from the instance like an attribute."""
+
+    def __init__(self, function: Any) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: Optional[type] = None) -> Any:
+        if instance is None:
+            return self
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
+
 
 # Replies that show the customer engaged (``none`` is "no reply").
 REPLIES = frozenset({Response.YES, Response.NO, Response.OBJECTION, Response.QUESTION, Response.TELL_ME_MORE})
@@ -51,7 +72,7 @@ class Context:
     lookback_days: int = 180
     settle_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_SETTLE_DAYS))
 
-    @property
+    @cached_property
     def window_start(self) -> date:
         try:
             return self.as_of - timedelta(days=self.lookback_days)

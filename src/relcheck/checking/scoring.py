@@ -26,7 +26,6 @@ took points off, with those points (they add up to 100 minus the score).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from .findings import Finding
@@ -35,13 +34,13 @@ from .settings import ScoreSettings
 
 
 def score_account(
-    findings: Iterable[Finding], rules: Iterable[Rule], settings: ScoreSettings
+    findings: Iterable[Finding], rules: Iterable[Rule] | FactorTable, settings: ScoreSettings
 ) -> tuple[int, str, tuple[dict[str, Any], ...]]:
     """The score, its band, and the breakdown: each factor whose findings
     took points off, with the rules behind it (factors that took nothing
     are left out: on a large book they are most of the report)."""
     weights = settings.weights
-    factor_of = _factors(tuple(rules))
+    factor_of = rules if isinstance(rules, dict) else factor_table(list(rules))
     remaining = 100.0
     taken_by: dict[str, dict[str, Any]] = {}
     for finding in sorted(findings, key=lambda f: -f.severity.rank):
@@ -66,9 +65,12 @@ def score_account(
     return score, status, tuple(breakdown)
 
 
-@lru_cache(maxsize=64)
-def _factors(rules: tuple[Rule, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """rule code -> (its factor, the codes of every running rule of that factor)."""
+FactorTable = dict[str, tuple[str, tuple[str, ...]]]
+
+
+def factor_table(rules: list[Rule]) -> FactorTable:
+    """rule code -> (its factor, the codes of every running rule of that
+    factor): made once per engine, not once per account."""
     members: dict[str, list[str]] = {}
     for rule in rules:
         members.setdefault(rule.factor, []).append(rule.code)
