@@ -20,6 +20,7 @@ import typer
 
 from . import __version__
 from .errors import InputError, RelcheckError
+from .names import norm_name
 from .reporting import Format
 from .review.order import Sort
 
@@ -507,6 +508,89 @@ def agenda(
             raise typer.Exit(2) from None
     _emit(text, output)
     raise typer.Exit(2 if report.errors else 0)
+
+
+@app.command(epilog="Exit codes: 0 = logged (or shown with --dry-run); 2 = usage or input error: the file is left exactly as it was.")
+def log(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The account file to add the interaction to.")],
+    account: Annotated[str, typer.Option("--account", metavar="NAME", help="The account (any case and spacing).")],
+    with_: Annotated[list[str], typer.Option("--with", metavar="CONTACT", help="Who it was with (repeat for several).")],
+    direction: Annotated[str, typer.Option("--direction", metavar="DIRECTION", help="outbound (we reached out) or inbound (they did).")],
+    when: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="When (default: today).")] = None,
+    channel: Annotated[Optional[str], typer.Option("--channel", help="call, email, meeting, visit, message, event or other.")] = None,
+    purpose: Annotated[Optional[str], typer.Option("--purpose", help="pitch, discovery, check-in, insight, support, follow-up or other.")] = None,
+    response: Annotated[Optional[str], typer.Option("--response", help="yes, no, objection, question, tell-me-more or none.")] = None,
+    questions: Annotated[Optional[int], typer.Option("--questions", metavar="N", min=0, help="Questions we asked.")] = None,
+    talk_ratio: Annotated[Optional[str], typer.Option("--talk-ratio", metavar="SHARE", help="Share of the time we talked: 0.45 or 45%.")] = None,
+    next_step: Annotated[Optional[str], typer.Option("--next-step", metavar="TEXT", help="What we promised to do next (with --due).")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="When we promised the next step.")] = None,
+    notes: Annotated[Optional[str], typer.Option("--notes", metavar="TEXT", help="Free text.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
+) -> None:
+    """Append one interaction to an account, keeping everything else in the file byte for byte."""
+    from .interop.log import Entry, append_interaction, canonical_contacts
+    from .reading.load import load_raw
+
+    day = _parse_day(when)
+    values: dict[str, Any] = {"date": day, "direction": direction.strip().lower()}
+    for key, value in (("channel", channel), ("purpose", purpose), ("response", response),
+                       ("questions", questions), ("talk_ratio", talk_ratio), ("next_step", next_step),
+                       ("notes", notes)):
+        if value is not None:
+            values[key] = value.strip().lower() if isinstance(value, str) and key in ("channel", "purpose",
+                                                                                      "response") else value
+    if due is not None:
+        values["due"] = _parse_day(due)
+    if due is not None and next_step is None:
+        raise typer.BadParameter("a due date needs --next-step (what is due?)", param_hint="--due")
+    label = str(file)
+    try:
+        raw = file.read_bytes()
+    except OSError as err:
+        _say(f"relcheck: {file}:1:1: cannot read the file: {err.strerror or err}")
+        raise typer.Exit(2) from None
+    from .checking.registry import rule_names
+
+    before = load_raw(label, raw, rule_names())
+    if before.errors:  # log never hides a problem: fix the file first
+        _report_errors(before.errors)
+        _say(f"relcheck: {file} does not validate; nothing was logged")
+        raise typer.Exit(2)
+    try:
+        values["with"] = canonical_contacts(label, raw, account, with_)
+        edit = append_interaction(label, raw, account, Entry(values))
+    except RelcheckError as err:
+        if err.errors:
+            _report_errors(err.errors)
+        else:
+            _say(f"relcheck: {err}")
+        raise typer.Exit(2) from None
+    after = load_raw(label, edit.after, rule_names())
+    mine = [a for a in after.accounts if a.account.name == next(
+        b.account.name for b in before.accounts if norm_name(b.account.name) == norm_name(account))]
+    old = next(b for b in before.accounts if norm_name(b.account.name) == norm_name(account))
+    if after.errors or len(mine) != 1 or len(mine[0].account.interactions) != len(old.account.interactions) + 1:
+        _report_errors(after.errors)
+        _say(f"relcheck: the entry would not read back as given; {file} was left as it was")
+        raise typer.Exit(2)
+    if dry_run:
+        import difflib
+
+        diff = difflib.unified_diff(raw.decode("utf-8", "replace").splitlines(keepends=True),
+                                    edit.after.decode("utf-8", "replace").splitlines(keepends=True),
+                                    fromfile=label, tofile=label)
+        _emit("".join(diff), None)
+        raise typer.Exit(0)
+    from .reporting.output import write_report
+
+    try:
+        write_report(file, edit.after.decode("utf-8"))
+    except OSError as err:
+        _say(f"relcheck: cannot write {file}: {err.strerror or err}")
+        raise typer.Exit(2) from None
+    _say(f"relcheck: logged the {values['direction']} {values.get('channel') or 'touch'} with "
+         f"{' and '.join(values['with'])} at {mine[0].account.name} on {day}, line {edit.line}")
+    raise typer.Exit(0)
 
 
 @app.command("rules", epilog=OTHER_EXIT_CODES_HELP)
