@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -76,6 +76,16 @@ def _say(message: str) -> None:
         typer.echo(visible(message), err=True)
     except (OSError, ValueError):
         pass  # stderr closed or full: nothing more can be said
+
+
+def _stop(err: Exception) -> NoReturn:
+    """Say what stopped the run (located errors one per line) and exit 2."""
+    errors = getattr(err, "errors", None)
+    if errors:
+        _report_errors(errors)
+    else:
+        _say(f"relcheck: {err}")
+    raise typer.Exit(2) from None
 
 
 def _report_errors(errors: list[InputError]) -> None:
@@ -173,11 +183,7 @@ def audit(
             else:
                 report = run_audit(paths, audit, _jobs(jobs), progress)
     except RelcheckError as err:
-        if err.errors:
-            _report_errors(err.errors)
-        else:
-            _say(f"relcheck: {err}")
-        raise typer.Exit(2) from None
+        _stop(err)
     except ConfigError as err:
         _say(f"relcheck: {err}")
         raise typer.Exit(2) from None
@@ -485,12 +491,7 @@ def agenda(
                                                owners=tuple(owner or ()), by_config=tuple(by_config)),
                            _jobs(jobs))
     except (RelcheckError, ConfigError) as err:
-        errors = getattr(err, "errors", None)
-        if errors:
-            _report_errors(errors)
-        else:
-            _say(f"relcheck: {err}")
-        raise typer.Exit(2) from None
+        _stop(err)
     _report_errors(report.errors)
     schedule = plan(report.accounts, day, days, per_day)
     from .reporting.visible import visible
@@ -560,11 +561,7 @@ def log(
         values["with"] = canonical_contacts(label, raw, account, with_)
         edit = append_interaction(label, raw, account, Entry(values))
     except RelcheckError as err:
-        if err.errors:
-            _report_errors(err.errors)
-        else:
-            _say(f"relcheck: {err}")
-        raise typer.Exit(2) from None
+        _stop(err)
     after = load_raw(label, edit.after, rule_names())
     mine = [a for a in after.accounts if a.account.name == next(
         b.account.name for b in before.accounts if norm_name(b.account.name) == norm_name(account))]
