@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Generic, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 from . import __version__
 from .checking.findings import AccountResult, Brief
 from .checking.rule import Severity
 from .errors import InputError
 from .reading.accounts import Rejected
-from .review.baseline import PastFinding, counts
-from .review.owners import OwnerRollup, rollup
+
+if TYPE_CHECKING:  # the review stage is imported when a report is summed up, not at start-up
+    from .review.baseline import PastFinding
+    from .review.owners import OwnerRollup
 
 SCHEMA_VERSION = 1
 
@@ -73,9 +75,13 @@ class Report(Generic[Held]):
         return [a.brief for a in self.accounts]
 
     def owners(self) -> list[OwnerRollup]:
+        from .review.owners import rollup
+
         return rollup(self.briefs)
 
     def changes(self) -> Optional[dict[str, int]]:
+        from .review.baseline import counts
+
         return counts(self.briefs, self.resolved) if self.baseline else None
 
     def severities(self) -> list[Severity]:

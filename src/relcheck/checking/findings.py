@@ -57,7 +57,7 @@ def fingerprint(rule: str, account_id: str, subject: Optional[str]) -> str:
     return f"{rule}:{account_id}:{slugify(subject) if subject else 'account'}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # no generated methods: start-up
 class NextConversation:
     """Whom to talk to and about what: every finding that points at one
     person merged into one agenda (SPEC 3a)."""
@@ -85,7 +85,7 @@ class NextConversation:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # no generated methods: start-up
 class Overview:
     """What the pipeline review's overview shows of an account besides its
     score: the money, the last touch, the next promised step, and touches
@@ -109,7 +109,7 @@ class Overview:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # no generated methods: start-up
 class Note:
     """Something about the data, not the customer: no contacts, records
     after the as-of date, ...  Notes never change the score."""
@@ -151,7 +151,7 @@ class SuppressionUse:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # no generated methods: start-up
 class Brief:
     """What the run keeps of every account besides its report text: enough
     to count, sort, roll up by owner and compare with a baseline."""
