@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
 
 from .checking.engine import Engine
-from .checking.facts import Context
+from .checking.facts import AccountFacts, Context
 from .checking.findings import AccountResult
 from .checking.registry import rule_names
 from .decisions import decide
@@ -448,8 +448,9 @@ class AccountAudit:
         if self.tiers and account.tier.value not in self.tiers:
             return None
         engine, context = self.setup_for(loaded.path)
-        result = decide(engine.audit(account, context, loaded.path, loaded.line), account,
-                        context, loaded.interaction_lines)
+        facts = AccountFacts(account, context)
+        result = decide(engine.audit_facts(facts, loaded.path, loaded.line), account, context,
+                        loaded.interaction_lines, facts)
         if self.baseline is not None:
             result = self.baseline.mark(result)
         if self.encode:

@@ -75,7 +75,12 @@ class Engine:
 
     def audit(self, account: Account, context: Context, path: str, line: int) -> AccountResult:
         """Audit one account (written at ``path:line``) as of ``context``."""
-        facts = AccountFacts(account, context)
+        return self.audit_facts(AccountFacts(account, context), path, line)
+
+    def audit_facts(self, facts: AccountFacts, path: str, line: int) -> AccountResult:
+        """:meth:`audit` of an account already seen as of a date (the
+        decisions stage reuses the same facts)."""
+        account, context = facts.account, facts.context
         hits: list[tuple[Finding, Optional[str]]] = []
         for active in self.active:
             for hit in active.rule.check(facts, active.options):

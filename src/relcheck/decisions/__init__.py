@@ -19,9 +19,10 @@ from .overview import overview
 
 
 def decide(result: AccountResult, account: Account, context: Context,
-           interaction_lines: tuple[int, ...] = ()) -> AccountResult:
-    """``result`` with its next conversations and data-quality notes."""
-    facts = AccountFacts(account, context)
+           interaction_lines: tuple[int, ...] = (), facts: AccountFacts | None = None) -> AccountResult:
+    """``result`` with its next conversations and data-quality notes
+    (``facts``: the account as the engine saw it, to answer nothing twice)."""
+    facts = facts if facts is not None else AccountFacts(account, context)
     return replace(
         result,
         next_conversations=next_conversations(result.findings, facts),
