@@ -34,6 +34,9 @@ class EncodedAccount:
     brief: Brief
     encoded: str
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EncodedAccount, (self.brief, self.encoded))
+
     @classmethod
     def of(cls, result: AccountResult, encoded: str) -> EncodedAccount:
         return cls(result.brief, encoded)

@@ -76,6 +76,9 @@ class AccountKey:
     owner: Optional[str] = None
     tier: Optional[str] = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (AccountKey, (self.name, self.id, self.path, self.line, self.column, self.owner, self.tier))
+
     @classmethod
     def of(cls, loaded: LoadedAccount) -> AccountKey:
         account = loaded.account
