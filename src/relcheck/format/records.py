@@ -161,6 +161,7 @@ class Contact:
     personal_impact: Optional[str] = None
     trust: Optional[Trust] = None
     left: Optional[date] = None
+    ref: Optional[str] = None
 
 
 @dataclass
@@ -170,6 +171,7 @@ class Deal:
     opened: Optional[date] = None
     closed: Optional[date] = None
     amount: Optional[float] = None
+    ref: Optional[str] = None
 
 
 Day = date  # a field below is named `date`
@@ -188,6 +190,7 @@ class Interaction:
     next_step: Optional[str] = None
     due: Optional[Day] = None
     notes: Optional[str] = None
+    ref: Optional[str] = None
 
 
 @dataclass

@@ -143,6 +143,8 @@ class Contact(_Strict):
     """Recorded trust-equation scores."""
     left: Optional[Day] = None
     """The day this person left the customer."""
+    ref: Optional[str] = None
+    """The contact's record id in a CRM (set by relcheck import; re-imports match on it)."""
 
 
 class Deal(_Strict):
@@ -158,6 +160,8 @@ class Deal(_Strict):
     """The day the deal was won or lost (required for won and lost deals)."""
     amount: Optional[Amount] = None
     """The deal's value."""
+    ref: Optional[str] = None
+    """The deal's record id in a CRM (set by relcheck import; re-imports match on it)."""
 
     @model_validator(mode="after")
     def _closed_when_decided(self) -> Deal:
@@ -199,6 +203,8 @@ class Interaction(_Strict):
     """When we promised next_step."""
     notes: Optional[str] = None
     """Free text."""
+    ref: Optional[str] = None
+    """The activity's record id in a CRM (set by relcheck import; re-imports match on it)."""
 
     model_config = ConfigDict(populate_by_name=True)
 

@@ -27,6 +27,7 @@ accounts:
         personal_impact: works weekends at month-end
         # trust: {{credibility: 7, reliability: 8, intimacy: 5, self_orientation: 4}}  # 1-10 each
         # left: 2026-12-31           # the day this person left the customer
+        # ref: "0031x00000AbCdE"     # the record id in your CRM (contacts, deals, interactions)
       - name: Sam Champion
         role: Finance manager
         stakeholder: champion

@@ -182,12 +182,12 @@ _trust = _record(Trust, {t: _score for t in ("credibility", "reliability", "inti
 
 _contact = _record(Contact, {
     "name": _name, "role": _text, "stakeholder": _choice(Stakeholder), "email": _text,
-    "goals": _texts, "issues": _texts, "personal_impact": _text, "trust": _trust, "left": _day,
+    "goals": _texts, "issues": _texts, "personal_impact": _text, "trust": _trust, "left": _day, "ref": _text,
 }, ("name",))
 
 _deal_fields = _record(Deal, {
     "name": _name, "status": _choice(DealStatus), "opened": _day, "closed": _day,
-    "amount": lambda value: _number(value, 0, float("inf")),
+    "amount": lambda value: _number(value, 0, float("inf")), "ref": _text,
 }, ("name",))
 
 
@@ -214,7 +214,7 @@ def _with(value: Any) -> tuple[str, ...]:
 
 _INTERACTION_KEYS = frozenset({
     "date", "with", "direction", "channel", "purpose", "response", "questions", "talk_ratio",
-    "next_step", "due", "notes",
+    "next_step", "due", "notes", "ref",
 })
 _direction, _channel, _purpose, _response = (_choice(k) for k in (Direction, Channel, Purpose, Response))
 KEYS[Interaction] = (_INTERACTION_KEYS, frozenset({"date", "with", "direction"}))
@@ -231,7 +231,7 @@ def _interaction(data: Any) -> Interaction:
         raise Refused
     channel, purpose, response = get("channel"), get("purpose"), get("response")
     questions, talk_ratio, due = get("questions"), get("talk_ratio"), get("due")
-    next_step, notes = get("next_step"), get("notes")
+    next_step, notes, ref = get("next_step"), get("notes"), get("ref")
     return Interaction(
         _day(when),
         _with(who),
@@ -244,6 +244,7 @@ def _interaction(data: Any) -> Interaction:
         None if next_step is None else _text(next_step),
         None if due is None else _day(due),
         None if notes is None else _text(notes),
+        None if ref is None else _text(ref),
     )
 
 
