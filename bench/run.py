@@ -3,6 +3,8 @@
     python bench/run.py                # the full run (about a minute)
     python bench/run.py --quick        # smaller inputs, for a smoke test
     python bench/run.py --big          # also audit a ~100 MB export
+    python bench/run.py --scale        # peak RSS and time at 10k and 100k accounts, with slopes
+    python bench/run.py --scale 10000 100000 1000000   # up to a large company's nightly export
 
 Prints, from one run on this machine:
 
@@ -88,7 +90,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer repeats")
     parser.add_argument("--big", action="store_true", help="also audit a ~100 MB export")
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (median)")
+    parser.add_argument("--scale", nargs="*", type=int, metavar="ACCOUNTS",
+                        help="only the scale mode: time and peak RSS at these account counts "
+                             "(default 10000 100000; add 1000000 for the nightly-export size)")
     args = parser.parse_args()
+    if args.scale is not None:
+        scale(args.scale or [10_000, 100_000])
+        return
     repeat = args.repeat or (1 if args.quick else 3)
     accounts, files = (200, 200) if args.quick else (1000, 1000)
     per_file = 50  # interactions per file in the directory corpus
@@ -146,6 +154,31 @@ def main() -> None:
             huge_t, huge_m = measure(relcheck(str(huge)), 1)
             print(f"\nA {huge.stat().st_size / 1e6:.0f} MB export")
             row("relcheck audit --format json", f"{huge_t:.1f} s", f"{huge_m:.0f} MiB (goal < 1024 MiB)")
+
+
+def scale(counts: list[int], interactions: int = 10) -> None:
+    """Time and peak RSS of ``audit --format json`` and ``--format jsonl`` at
+    each account count (one file generated on the fly in a temporary folder,
+    removed afterwards), printed with the slope per account between counts,
+    so a memory leak or a super-linear step shows in one run."""
+    print(f"Scale: {', '.join(f'{n:,}' for n in counts)} accounts x {interactions} interactions, one file each")
+    with tempfile.TemporaryDirectory(prefix="relcheck-scale-") as tmp:
+        previous: dict[str, tuple[int, float, float]] = {}
+        for count in sorted(counts):
+            path = write_file(Path(tmp) / f"scale-{count}.yaml", count, interactions)
+            size = path.stat().st_size / 1e6
+            for fmt in ("json", "jsonl"):
+                seconds, peak = measure([PY, "-m", "relcheck", "audit", str(path), "--format", fmt, "--as-of",
+                                         AS_OF, "--quiet"], 1)
+                line = f"{count:>9,} accounts ({size:,.0f} MB) --format {fmt:<5}"
+                slope = ""
+                if fmt in previous:
+                    n0, s0, m0 = previous[fmt]
+                    slope = (f"  per extra account: {(seconds - s0) / (count - n0) * 1e6:,.0f} us, "
+                             f"{(peak - m0) * 1024 / (count - n0):,.2f} KiB")
+                row(line, f"{seconds:.1f} s", f"{peak:,.0f} MiB{slope}")
+                previous[fmt] = (count, seconds, peak)
+            path.unlink()
 
 
 if __name__ == "__main__":
