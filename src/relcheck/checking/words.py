@@ -41,6 +41,12 @@ def day(when: date, today: Optional[date] = None) -> str:
     return text if today is not None and when.year == today.year else f"{text} {when.year}"
 
 
+def short_day(when: date, today: Optional[date] = None) -> str:
+    """``12 Nov`` in the as-of year, ``12 Nov 2025`` otherwise (for tables)."""
+    text = f"{when.day} {_MONTHS[when.month - 1][:3]}"
+    return text if today is not None and when.year == today.year else f"{text} {when.year}"
+
+
 def ago(days: int) -> str:
     """``yesterday``, ``12 days ago``, ``about 5 months ago``."""
     if days <= 0:

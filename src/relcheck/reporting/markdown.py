@@ -44,8 +44,8 @@ def render_markdown(report: Report[AccountResult]) -> str:
     ]
     for a in report.accounts:
         out.append(f"| {_cell(score_text(a))} | {a.status} | {_cell(a.name)} | {_cell(a.owner or '')} | {a.tier} | "
-                   f"{money(a.overview.open_pipeline if a.overview else 0)} | {last_touch(a)} | "
-                   f"{_cell(next_step(a))} | {top_problem(a)} |")
+                   f"{money(a.overview.open_pipeline if a.overview else 0)} | {last_touch(a, report.as_of)} | "
+                   f"{_cell(next_step(a, report.as_of))} | {top_problem(a)} |")
     if report.by_owner:
         out += ["", "## By owner", "", "| Owner | Accounts | At risk | Critical | Average score | Open pipeline |",
                 "|---|---:|---:|---:|---:|---:|"]

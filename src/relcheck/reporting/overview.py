@@ -4,8 +4,11 @@ a sparkline of touches per month (theirs against ours)."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Optional
+
 from ..checking.findings import AccountResult
-from ..checking.words import day
+from ..checking.words import short_day
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -23,23 +26,23 @@ def money(amount: float) -> str:
     return f"{amount:,.0f}" if amount else "-"
 
 
-def last_touch(a: AccountResult) -> str:
+def last_touch(a: AccountResult, today: Optional[date] = None) -> str:
     o = a.overview
-    return day(o.last_touch) if o and o.last_touch else "never"
+    return short_day(o.last_touch, today) if o and o.last_touch else "never"
 
 
-def next_step(a: AccountResult) -> str:
+def next_step(a: AccountResult, today: Optional[date] = None) -> str:
     o = a.overview
     if not o or not o.next_step:
         return "-"
-    return f"{o.next_step} (due {day(o.next_due)})" if o.next_due else o.next_step
+    return f"{o.next_step} (due {short_day(o.next_due, today)})" if o.next_due else o.next_step
 
 
-def top_problem(a: AccountResult) -> str:
+def top_problem(a: AccountResult, short: bool = False) -> str:
     if not a.findings:
         return "-"
     f = a.findings[0]
-    return f"{f.rule} {f.slug}"
+    return f.rule if short else f"{f.rule} {f.slug}"
 
 
 def sparkline(a: AccountResult) -> str:

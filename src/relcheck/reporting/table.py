@@ -57,7 +57,7 @@ def render_table(report: Report[AccountResult], *, color: bool, rich: bool = Tru
     overview.add_column("Last touch", no_wrap=True)
     if wide:
         overview.add_column("Next step", overflow="fold")
-    overview.add_column("Top problem", overflow="fold")
+    overview.add_column("Top problem" if wide else "Top", overflow="fold")
     if wide:
         overview.add_column("Touches (them / us)", no_wrap=True)
     for a in report.accounts:
@@ -66,10 +66,10 @@ def render_table(report: Report[AccountResult], *, color: bool, rich: bool = Tru
                  escape(a.owner or "")]
         if wide:
             cells.append(a.tier)
-        cells += [money(a.overview.open_pipeline if a.overview else 0), last_touch(a)]
+        cells += [money(a.overview.open_pipeline if a.overview else 0), last_touch(a, report.as_of)]
         if wide:
-            cells.append(escape(next_step(a)))
-        cells.append(top_problem(a))
+            cells.append(escape(next_step(a, report.as_of)))
+        cells.append(top_problem(a, short=not wide))
         if wide:
             cells.append(escape(sparkline(a)))
         overview.add_row(*cells)
@@ -179,7 +179,8 @@ def _plain_overview(report: Report[AccountResult]) -> list[str]:
         owner = f", {a.owner}" if a.owner else ""
         lines.append(f"  {score_text(a):>7}  {a.status:<8} {a.name} ({a.tier}{owner})")
         lines.append(f"           open {money(a.overview.open_pipeline if a.overview else 0)}, "
-                     f"last touch {last_touch(a)}, next {next_step(a)}, top {top_problem(a)}")
+                     f"last touch {last_touch(a, report.as_of)}, next {next_step(a, report.as_of)}, "
+                     f"top {top_problem(a)}")
         spark = sparkline(a)
         if spark:
             lines.append(f"           {spark}")
