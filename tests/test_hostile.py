@@ -37,7 +37,7 @@ def _bomb(prefix: str = "", indent: str = "") -> str:
 # name -> (content, expected line, relcheck's own words the message must contain, or "" where the
 # refusal may come from the YAML library, whose wording is not relcheck's to promise)
 CASES: dict[str, tuple[bytes, int, str]] = {
-    "syntax-error": (b"accounts:\n  - name: [Acme\n  - name: B\n", 2, "YAML syntax error"),  # at the account it is in
+    "syntax-error": (b"accounts:\n  - name: [Acme\n  - name: B\n", 3, "YAML syntax error"),
     "tab-indentation": (b"accounts:\n  - name: A\n\t  owner: B\n", 3, "tab"),
     "unclosed-flow": (b"accounts: [{name: A}\n", 1, "YAML syntax error"),  # the end of its only line
     "bad-escape": (b'name: "bad \\q escape"\n', 1, "YAML syntax error"),

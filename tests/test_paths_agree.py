@@ -96,24 +96,3 @@ def test_line_endings_and_encodings_of_a_large_export_read_alike(export: Path, t
     variant = tmp_path / export.name  # the same name, so the reports can be compared whole
     variant.write_bytes(encode(export.read_text()))
     assert report_json(variant, jobs=2).replace(str(variant), "X") == report_json(export, jobs=2).replace(str(export), "X")
-
-
-def test_a_syntax_error_in_one_account_costs_only_that_account(export: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
-    text = export.read_text()
-    cut = text.rindex("  - name: ")  # break the last account
-    broken = text[:cut] + "  - name: [Unclosed\n    owner: x\n"
-    path = tmp_path / "broken.yaml"
-    path.write_text(broken)
-    line = broken[:cut].count("\n") + 1
-    for jobs in (1, 2):
-        pairs, errors, _ = runner.run([str(path)], audit=lambda loaded: loaded, jobs=jobs)  # type: ignore[arg-type]
-        assert len(pairs) == 149, "every other account still counts"
-        assert len(errors) == 1 and "YAML syntax error" in errors[0].message
-        assert errors[0].line in (line, line + 1), "inside the broken account"
-        first = errors[0].line
-    from relcheck.checking.registry import rule_names
-    from relcheck.reading.load import load_raw
-
-    whole = load_raw(str(path), broken.encode(), rule_names())  # the whole-file reading agrees
-    assert len(whole.accounts) == 149 and [e.line for e in whole.errors] == [first]

@@ -38,14 +38,7 @@ from .reading.events import YamlError
 from .reading.guards import prepare
 from .reading.load import load_bytes
 from .reading.sources import Source, expand, read_source
-from .reading.split import (
-    MIN_SPLIT_BYTES,
-    TARGET_SLICE_BYTES,
-    local,
-    split_accounts,
-    split_documents,
-    split_items,
-)
+from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
 from .results import EncodedAccount, Report
 
 if TYPE_CHECKING:  # a baseline run imports it; the rest start without it
@@ -65,7 +58,6 @@ class Unit:
     line_offset: int = 0
     kind: str = WHOLE
     last: bool = True  # the last unit of its input
-    local: bool = False  # a YAML error here is its account's alone (see reading.split.local)
 
 
 @dataclass
@@ -116,12 +108,8 @@ def _run_unit(unit: Unit) -> UnitResult:
         else:
             loaded = load_bytes(label, data, _WORKER.rules, unit.line_offset, unit.kind)
     except YamlError:
-        if not (unit.local and unit.kind == ITEMS):
-            result.broken = True  # the whole input is read again, carefully
-            return result
-        from .reading.careful import by_item
-
-        loaded = by_item(label, split_items(data, unit.line_offset), _WORKER.rules)
+        result.broken = True
+        return result
     result.errors = loaded.errors
     result.rejected = loaded.rejected
     audit = _WORKER.audit
@@ -198,9 +186,8 @@ class _Plan:
                 yield Unit(index, source, data)
                 continue
             self.whole[index] = data  # for a careful second reading if a slice breaks
-            alone = local(data)
             for number, (offset, part) in enumerate(slices):
-                yield Unit(index, source, part, offset, kind, last=number == len(slices) - 1, local=alone)
+                yield Unit(index, source, part, offset, kind, last=number == len(slices) - 1)
 
 
 def _size(source: Source) -> int:

@@ -29,7 +29,6 @@ from ..names import suggest
 from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings, interaction_lines, rejected
 from .events import Positions, YamlError, read_documents
 from .references import reference_problems
-from .split import local, split_accounts
 
 
 def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: int = 0,
@@ -44,9 +43,6 @@ def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: i
     except YamlError as err:
         if kind != WHOLE:
             raise
-        slices = split_accounts(data, target=1) if local(data) else None
-        if slices is not None:
-            return by_item(label, slices, rules)
         result.errors.append(InputError(label, err.line, err.column, err.message))
         return result
     if kind != WHOLE:
@@ -54,24 +50,6 @@ def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: i
     if not result.accounts and not result.errors and not result.declares_no_accounts:
         message = "file holds no accounts (" + ("it is empty)" if documents == 0 else "only empty documents)")
         result.errors.append(InputError(label, 1 + line_offset, 1, message))
-    return result
-
-
-def by_item(label: str, items: list[tuple[int, bytes]], rules: Collection[str]) -> FileResult:
-    """A block list of accounts with a YAML syntax error, read one account
-    at a time: the broken account is an error at its line, and every other
-    account still counts (one bad account costs what that account costs).
-    Used only where no anchor or alias could reach across accounts."""
-    result = FileResult()
-    for offset, part in items:
-        try:
-            found = careful_load(label, part, rules, offset, ITEMS)
-        except YamlError as err:
-            result.errors.append(InputError(label, err.line, err.column, err.message))
-            continue
-        result.accounts += found.accounts
-        result.errors += found.errors
-        result.rejected += found.rejected
     return result
 
 

@@ -118,25 +118,3 @@ def _first_item(data: bytes, start: int) -> Optional[re.Match[bytes]]:
         start = end
     return None
 
-
-
-def split_items(data: bytes, line_offset: int = 0) -> list[tuple[int, bytes]]:
-    """Each list item of an items-only slice (as :func:`split_accounts`
-    cuts them) with the line it starts on."""
-    indent = len(data) - len(data.lstrip(b" "))
-    item = re.compile(rb"\n" + b" " * indent + rb"-(?:[ \t]|\r?\n)")
-    parts: list[tuple[int, bytes]] = []
-    start, line = 0, line_offset
-    for match in item.finditer(data):
-        at = match.start() + 1
-        parts.append((line, data[start:at]))
-        line += data.count(b"\n", start, at)
-        start = at
-    parts.append((line, data[start:]))
-    return parts
-
-
-def local(data: bytes) -> bool:
-    """Whether a YAML error in one account of this input can be read as that
-    account's alone: no anchor or alias could reach across accounts."""
-    return b"&" not in data and b"*" not in data
