@@ -182,13 +182,3 @@ def _check_rule_keys(label: str, data: dict[Any, Any], pos: Positions) -> None:
                 else:
                     message = f"rules.{token}.{name}: {problem['msg']}"
                 raise _fail(InputError(label, line, column, message)) from None
-
-
-def settings_for(config: Optional[Path], cwd: Path) -> tuple[Settings, Optional[Path]]:
-    """The settings of ``--config`` or of the discovered file (or defaults)."""
-    path = config if config is not None else discover(cwd)
-    if path is None:
-        return Settings(), None
-    if config is not None and not config.is_file():
-        raise RelcheckError(f"{config}: config file not found")
-    return load_config(path), path

@@ -107,8 +107,13 @@ def is_pitch(interaction: Interaction) -> bool:
     return interaction.purpose is Purpose.PITCH
 
 
-KEY_STAKEHOLDERS = frozenset({Stakeholder.CHAMPION, Stakeholder.ECONOMIC_BUYER, Stakeholder.DECISION_MAKER})
 _WEIGHT = {Stakeholder.ECONOMIC_BUYER: 3, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
+
+
+def buying_weight(contact: Optional[Contact]) -> int:
+    """How much a person weighs in buying decisions: economic buyer 3,
+    champion 2, decision maker 1, anyone else 0 (who to name first)."""
+    return _WEIGHT.get(contact.stakeholder, 0) if contact is not None and contact.stakeholder else 0
 
 
 @dataclass(frozen=True)
@@ -196,9 +201,6 @@ class AccountFacts:
         """Contacts who had not left by the as-of date, in file order."""
         return [c for c in self.account.contacts if c.left is None or c.left > self.as_of]
 
-    def current_contacts(self) -> list[Contact]:
-        return self.current
-
     def is_current(self, contact: Contact) -> bool:
         return contact.left is None or contact.left > self.as_of
 
@@ -244,7 +246,7 @@ class AccountFacts:
         current = self.current or list(self.account.contacts)
         if not current:
             return None
-        return max(current, key=lambda c: (_WEIGHT.get(c.stakeholder, 0) if c.stakeholder else 0,
+        return max(current, key=lambda c: (buying_weight(c),
                                            counts.get(norm_name(c.name), 0)))
 
     def interactions_with(self, contact: Contact, since: Optional[date] = None) -> list[Interaction]:

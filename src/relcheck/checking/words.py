@@ -47,20 +47,6 @@ def short_day(when: date, today: Optional[date] = None) -> str:
     return text if today is not None and when.year == today.year else f"{text} {when.year}"
 
 
-def ago(days: int) -> str:
-    """``yesterday``, ``12 days ago``, ``about 5 months ago``."""
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 60:
-        return f"{days} days ago"
-    months = round(days / 30.4)
-    if months < 24:
-        return f"about {months} months ago"
-    return f"about {round(days / 365)} years ago"
-
-
 def span(days: int) -> str:
     """``1 day``, ``12 days``, ``about 5 months``."""
     if days < 60:

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..checking.facts import AccountFacts
+from ..checking.facts import AccountFacts, buying_weight
 from ..checking.findings import Finding, NextConversation
 from ..checking.rule import Severity
 from ..checking.words import CHECK_IN, listing, quoted
-from ..format.records import Contact, Stakeholder
+from ..format.records import Contact
 from ..names import norm_name
-
-_WEIGHT = {Stakeholder.ECONOMIC_BUYER: 3, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
 
 
 def next_conversations(findings: tuple[Finding, ...], facts: AccountFacts) -> tuple[NextConversation, ...]:
@@ -38,7 +36,7 @@ def next_conversations(findings: tuple[Finding, ...], facts: AccountFacts) -> tu
     entries.sort(key=lambda pair: (
         -pair[0][0].severity.rank,
         -len(pair[0]),
-        -(_WEIGHT.get(pair[1].stakeholder, 0) if pair[1] and pair[1].stakeholder else 0),
+        -buying_weight(pair[1]),
         pair[1].name if pair[1] else "",
     ))
     return tuple(_entry(priority, group, contact) for priority, (group, contact) in enumerate(entries, 1))

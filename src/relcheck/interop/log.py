@@ -19,7 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Optional
+from typing import Any
 
 from ..errors import InputError, RelcheckError
 from ..names import norm_name, suggest
@@ -194,7 +194,3 @@ def canonical_contacts(label: str, data: bytes, account_name: str, wanted: list[
             raise RelcheckError(f"{label}: '{name}' is not a contact of '{account_name}'{hint}")
         spelled.append(found)
     return spelled
-
-
-def describe(value: Optional[object]) -> str:
-    return "" if value is None else str(value)

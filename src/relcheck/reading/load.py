@@ -12,7 +12,7 @@ with libyaml, every position and the pydantic models, and its result is the
 one that counts.  Valid files never pay for the careful pass.
 
 The bytes given to :func:`load_bytes` have passed :func:`.guards.prepare`
-(:func:`load_file` does that; the runner does it once for a whole input
+(:func:`load_raw` does that; the runner does it once for a whole input
 before cutting it into slices).
 """
 
@@ -26,16 +26,6 @@ from .events import Positions, YamlError, read_documents
 from .fast import Refused, fast_account
 from .guards import prepare
 from .references import has_reference_problems
-from .sources import Source, read_source
-
-
-def load_file(source: Source, rules: Collection[str]) -> FileResult:
-    """Read, check, parse and validate one input.  ``rules`` are the codes
-    and slugs an ``ignore:`` entry may name."""
-    data = read_source(source)
-    if isinstance(data, InputError):
-        return FileResult(errors=[data])
-    return load_raw(source.label, data, rules)
 
 
 def load_raw(label: str, data: bytes, rules: Collection[str]) -> FileResult:

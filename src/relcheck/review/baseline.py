@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from ..checking.findings import AccountResult, Brief
 from ..checking.rule import Severity
@@ -115,7 +115,3 @@ def counts(briefs: Iterable[Brief], resolved: list[PastFinding]) -> dict[str, in
                 tally[change] += 1
     tally["resolved"] = len(resolved)
     return tally
-
-
-def find_baseline(path: Optional[Path]) -> Optional[Baseline]:
-    return read_baseline(path) if path is not None else None

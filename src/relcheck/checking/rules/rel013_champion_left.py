@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...format.records import Stakeholder
-from ..facts import AccountFacts
+from ..facts import AccountFacts, buying_weight
 from ..rule import Hit, Rule, Severity, thresholds
 from ..words import day
 
@@ -54,7 +54,7 @@ def check(facts: AccountFacts, options: ChampionLeftOptions) -> Iterator[Hit]:
             continue
         kind = gone.stakeholder.value.replace("-", " ")
         # Whom to ask: the most senior person still there (buyers first).
-        ask = max(current, key=lambda c: _RANK.get(c.stakeholder, 0) if c.stakeholder else 0, default=None)
+        ask = max(current, key=buying_weight, default=None)
         find = f"ask who has taken over from {gone.name} as {kind}, and for an introduction"
         yield Hit(
             message=(f"{gone.name}, the {kind}, left on {day(gone.left, facts.as_of)} and no new {kind} "
@@ -76,9 +76,6 @@ def check(facts: AccountFacts, options: ChampionLeftOptions) -> Iterator[Hit]:
             agenda=(find,),
             excess=facts.days_since(gone.left) / 90,
         )
-
-
-_RANK = {Stakeholder.ECONOMIC_BUYER: 3, Stakeholder.CHAMPION: 2, Stakeholder.DECISION_MAKER: 1}
 
 
 RULE = Rule(
