@@ -20,7 +20,7 @@ import typer
 
 from . import __version__
 from .errors import InputError, RelcheckError
-from .names import norm_name
+from .names import norm_name, suggest
 from .reporting import Format
 from .review.order import Sort
 
@@ -587,6 +587,113 @@ def log(
         raise typer.Exit(2) from None
     _say(f"relcheck: logged the {values['direction']} {values.get('channel') or 'touch'} with "
          f"{' and '.join(values['with'])} at {mine[0].account.name} on {day}, line {edit.line}")
+    raise typer.Exit(0)
+
+
+IMPORT_EPILOG = (
+    "Files each CRM needs (CSV, any order; each file's header says what it holds): "
+    "hubspot: companies, contacts, deals and activities (calls, emails, meetings, notes, tasks). "
+    "salesforce: Account, Contact, Opportunity, OpportunityContactRole (stakeholder roles), Task, Event, "
+    "EmailMessage (Data Loader or report exports; a User export turns owner ids into names). "
+    "pipedrive: organizations, people, deals, activities. "
+    "Exit codes: 0 = imported (what could not be placed is listed); 2 = usage or input error: nothing written."
+)
+
+
+@app.command("import", epilog=IMPORT_EPILOG)
+def import_(
+    crm: Annotated[str, typer.Argument(metavar="CRM", help="hubspot, salesforce or pipedrive.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="The CRM's CSV exports.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                                   help="Write a new account file (- for stdout).")] = None,
+    into: Annotated[Optional[Path], typer.Option("--into", metavar="FILE",
+                                                 help="Add what is new to this account file (created if missing); "
+                                                      "records already in it are kept as written.")] = None,
+    default_direction: Annotated[Optional[str], typer.Option(
+        "--default-direction", metavar="DIRECTION",
+        help="outbound or inbound, for touches whose export does not say who reached out "
+             "(meetings, notes, Pipedrive activities). Without it they are listed as not placed.")] = None,
+    date_format: Annotated[Optional[str], typer.Option(
+        "--date-format", metavar="ORDER", help="DD/MM/YYYY or MM/DD/YYYY, when the export's dates could be either.")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")] = False,
+) -> None:
+    """Import a CRM's CSV exports (HubSpot, Salesforce, Pipedrive) into an account file."""
+    from .checking.registry import rule_names
+    from .interop.crm import CRMS
+    from .interop.crmvalues import Dates, parse_date_format
+    from .interop.imports import merge_into, read_export, render_new, summary
+    from .reading.load import load_raw
+
+    name = crm.strip().lower()
+    if name not in CRMS:
+        raise typer.BadParameter(f"'{crm}' is not one of {', '.join(CRMS)}{suggest(crm, CRMS)}", param_hint="CRM")
+    if (output is None) == (into is None):
+        raise typer.BadParameter("say where: -o NEW_FILE for a new file, or --into FILE to add to one",
+                                 param_hint="--output/--into")
+    direction = (default_direction or "").strip().lower()
+    if direction not in ("", "inbound", "outbound"):
+        raise typer.BadParameter(f"'{default_direction}' is not one of outbound, inbound",
+                                 param_hint="--default-direction")
+    target = into or output
+    assert target is not None
+    if output is not None and str(output) != "-" and output.exists() and not dry_run:
+        _say(f"relcheck: {output} exists; use --into {output} to add what is new to it")
+        raise typer.Exit(2)
+    title = {"hubspot": "HubSpot", "salesforce": "Salesforce", "pipedrive": "Pipedrive"}[name]
+    try:
+        dates = Dates(parse_date_format(date_format), True) if date_format else Dates()
+        export, accounts, warnings = read_export(name, files, dates, direction)
+        before = b""
+        existing = 0
+        if into is not None and into.exists():
+            before = into.read_bytes()
+            checked = load_raw(str(into), before, rule_names())
+            if checked.errors:  # never hide a problem: fix the file first
+                _report_errors(checked.errors)
+                _say(f"relcheck: {into} does not validate; nothing was imported")
+                raise typer.Exit(2)
+            existing = len(checked.accounts)
+            after, added = merge_into(str(into), before, accounts)
+        else:
+            text, added = render_new(accounts, title)
+            after = text.encode("utf-8")
+    except RelcheckError as err:
+        _stop(err)
+    except OSError as err:
+        _say(f"relcheck: {into}: cannot read the file: {err.strerror or err}")
+        raise typer.Exit(2) from None
+    result = load_raw(str(target), after, rule_names())
+    if result.errors or len(result.accounts) != existing + added.accounts:
+        _report_errors(result.errors)
+        _say(f"relcheck: the import would not read back as exported; {target} was left as it was")
+        raise typer.Exit(2)
+    lines = summary(title, str(target), export, added, warnings, into is not None and bool(before))
+    if dry_run:
+        if before:
+            import difflib
+
+            _emit("".join(difflib.unified_diff(before.decode("utf-8", "replace").splitlines(keepends=True),
+                                               after.decode("utf-8").splitlines(keepends=True),
+                                               fromfile=str(target), tofile=str(target))), None)
+        else:
+            _emit(after.decode("utf-8"), None)
+        for line in lines:
+            _say(line.replace(" imported into ", " would be imported into ").replace(" added to ", " would be added to "))
+        raise typer.Exit(0)
+    if after != before:
+        from .reporting.output import write_report
+
+        try:
+            if str(target) == "-":
+                _emit(after.decode("utf-8"), None)
+            else:
+                write_report(target, after.decode("utf-8"))
+        except OSError as err:
+            _say(f"relcheck: cannot write {target}: {err.strerror or err}")
+            raise typer.Exit(2) from None
+    for line in lines:
+        _say(line)
     raise typer.Exit(0)
 
 

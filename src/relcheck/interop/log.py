@@ -15,26 +15,15 @@ the file is replaced atomically (keeping its permissions).
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from ..errors import InputError, RelcheckError
+from ..errors import RelcheckError
 from ..names import norm_name, suggest
-from ..reading.accounts import FileResult, account_mappings
-from ..reading.events import Positions, read_documents
-from ..reading.guards import prepare
+from .yamltext import append_to_list, apply, find_account, newline_of, prepared
 
 FIELDS = ("date", "with", "direction", "channel", "purpose", "response", "questions", "talk_ratio",
           "next_step", "due", "notes")
-
-# Plain scalars that read back as the same text in YAML 1.1 and 1.2: a
-# letter first, then letters, digits, spaces and a little punctuation, and
-# none of the words or shapes YAML resolves to something else.
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'/-]*")
-_RESOLVED = re.compile(r"(?i)(?:y|yes|n|no|true|false|on|off|null|nan|inf)")
 
 
 @dataclass(frozen=True)
@@ -43,24 +32,8 @@ class Entry:
 
     values: dict[str, Any]
 
-    def field(self, key: str) -> str:
-        value = self.values[key]
-        if key == "with":
-            names = [scalar(v, flow=True) for v in value]
-            return names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
-        return scalar(value, flow=True)
-
-
-def scalar(value: Any, flow: bool) -> str:
-    """``value`` as YAML that reads back exactly as given."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return repr(value)
-    text = str(value)
-    if _PLAIN.fullmatch(text) and not _RESOLVED.fullmatch(text) and text == text.strip():
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    def item(self) -> dict[str, Any]:
+        return {key: self.values[key] for key in FIELDS if key in self.values}
 
 
 @dataclass(frozen=True)
@@ -70,127 +43,27 @@ class Edit:
     line: int  # where the new entry starts
 
 
-def _lines(data: bytes) -> list[bytes]:
-    return data.splitlines(keepends=True)
-
-
-def _indent(line: bytes) -> int:
-    return len(line) - len(line.lstrip(b" "))
-
-
-def _content(line: bytes) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith(b"#")
-
-
-def _end_of_block(lines: list[bytes], start: int, indent: int) -> int:
-    """The index after the last line of the block that starts at line index
-    ``start``: every following line indented deeper than ``indent`` belongs
-    to it; trailing blank and comment lines stay where they are."""
-    end = start + 1
-    last = start
-    while end < len(lines):
-        line = lines[end]
-        if _content(line):
-            if _indent(line) <= indent or line.startswith((b"---", b"...")):
-                break
-            last = end
-        end += 1
-    return last + 1
-
-
 def append_interaction(label: str, raw: bytes, account_name: str, entry: Entry) -> Edit:
     """The file with ``entry`` appended to ``account_name``'s interactions."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RelcheckError(f"{label}: relcheck log edits UTF-8 files only (this one is UTF-16)")
-    prepared = prepare(label, raw)
-    if isinstance(prepared, InputError):
-        raise RelcheckError(str(prepared), [prepared])
-    newline = b"\r\n" if b"\r\n" in raw else (b"\r" if b"\r" in raw and b"\n" not in raw else b"\n")
-    found = _find(label, prepared, account_name)
-    data, positions, where = found
-    lines = _lines(raw)
-    items = data.get("interactions")
-    if isinstance(items, list) and items:
-        place = positions.at.get(id(items))
-        if not isinstance(place, list) or not place:
-            raise RelcheckError(f"{label}: cannot locate the interactions of '{account_name}'")
-        last_line, last_column = place[-1]
-        first_index = last_line - 1
-        dash_indent = _indent(lines[first_index].replace(b"\t", b" "))
-        text_line = lines[first_index]
-        if not text_line.lstrip(b" ").startswith(b"-"):
-            raise RelcheckError(f"{label}:{last_line}:{last_column}: the interactions of '{account_name}' are a "
-                                "flow list [...]; relcheck log appends to block lists (one '- ' per line)")
-        end = _end_of_block(lines, first_index, dash_indent)
-        body = _entry_text(entry, lines, first_index, dash_indent, last_column, newline)
-    else:
-        if "interactions" in data:
-            key_line = positions.of_key(data, "interactions")
-            at = f":{key_line[0]}:{key_line[1]}" if key_line else ""
-            raise RelcheckError(f"{label}{at}: the interactions of '{account_name}' are written empty "
-                                "(interactions: [] or a bare key); write them as a block list to log into it")
-        key_indent = where[1] - 1
-        start_index = where[0] - 1
-        in_list = lines[start_index].lstrip(b" ").startswith(b"-")
-        end = _end_of_block(lines, start_index, _indent(lines[start_index]) if in_list else -1)
-        pad = b" " * key_indent
-        fields = ", ".join(f"{k}: {entry.field(k)}" for k in FIELDS if k in entry.values)
-        body = pad + b"interactions:" + newline + pad + b"  - {" + fields.encode() + b"}" + newline
-    if end > 0 and not lines[end - 1].endswith((b"\n", b"\r")):
-        lines[end - 1] += newline  # the last line had no line end
-    after = b"".join(lines[:end]) + body + b"".join(lines[end:])
-    return Edit(raw, after, end + 1)
+    data = prepared(label, raw, "log")
+    found = find_account(label, data, account_name)
+    newline = newline_of(raw)
+    insertion = append_to_list(label, raw.splitlines(keepends=True), found, "interactions", [entry.item()], newline)
+    return Edit(raw, apply(raw, [insertion], newline), insertion.index + 1)
 
 
-def _entry_text(entry: Entry, lines: list[bytes], index: int, dash_indent: int, column: int,
-                newline: bytes) -> bytes:
-    """The new item in the style of the last one."""
-    line = lines[index]
-    after_dash = line[dash_indent + 1:]
-    pad = b" " * dash_indent
-    if after_dash.lstrip(b" ").startswith(b"{"):
-        gap = b" " * (len(after_dash) - len(after_dash.lstrip(b" ")))
-        fields = ", ".join(f"{k}: {entry.field(k)}" for k in FIELDS if k in entry.values)
-        return pad + b"-" + gap + b"{" + fields.encode() + b"}" + newline
-    key_pad = b" " * (column - 1)
-    gap = b" " * max(column - 2 - dash_indent, 1)
-    out = []
-    for n, key in enumerate(k for k in FIELDS if k in entry.values):
-        text = f"{key}: {entry.field(key)}".encode()
-        out.append((pad + b"-" + gap if n == 0 else key_pad) + text + newline)
-    return b"".join(out)
-
-
-def _find(label: str, data: bytes, account_name: str) -> tuple[dict[str, Any], Positions, tuple[int, int]]:
-    wanted = norm_name(account_name)
-    names: list[str] = []
-    scratch = FileResult()
-    for document in read_documents(data, positions=True):
-        for raw, where in account_mappings(label, document, scratch):
-            name = raw.get("name") if isinstance(raw, dict) else None
-            if isinstance(name, str):
-                names.append(name.strip())
-                if norm_name(name) == wanted:
-                    return raw, document.positions, where
-    raise RelcheckError(f"{label}: no account '{account_name}'{suggest(account_name, names)}")
-
-
-def canonical_contacts(label: str, data: bytes, account_name: str, wanted: list[str]) -> list[str]:
+def canonical_contacts(label: str, raw: bytes, account_name: str, wanted: list[str]) -> list[str]:
     """The ``--with`` names as the account's contacts list spells them."""
-    prepared = prepare(label, data)
-    if isinstance(prepared, InputError):
-        raise RelcheckError(str(prepared), [prepared])
-    raw, _, _ = _find(label, prepared, account_name)
-    contacts = [str(c["name"]).strip() for c in raw.get("contacts") or []
+    found = find_account(label, prepared(label, raw, "log"), account_name)
+    contacts = [str(c["name"]).strip() for c in found.data.get("contacts") or []
                 if isinstance(c, dict) and isinstance(c.get("name"), str)]
     by_key = {norm_name(c): c for c in contacts}
     spelled = []
     for name in wanted:
-        found = by_key.get(norm_name(name))
-        if found is None:
+        known = by_key.get(norm_name(name))
+        if known is None:
             hint = suggest(name, contacts) or (f" (contacts: {', '.join(contacts)})" if contacts
                                                 else " (the account lists no contacts)")
             raise RelcheckError(f"{label}: '{name}' is not a contact of '{account_name}'{hint}")
-        spelled.append(found)
+        spelled.append(known)
     return spelled
