@@ -322,3 +322,18 @@ def test_import_into_any_file_shape_only_adds_lines(tmp_path: Path, shaped: tupl
     assert [c.name for c in new.contacts] == [person.strip()] and new.interactions[0].notes == note.strip()
     code, out = run("import", "hubspot", *files, "--into", str(path))
     assert code == 0 and path.read_bytes() == after  # again: nothing new
+
+
+def test_contacts_without_a_company_column_are_placed_by_their_activities(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text("Record ID,First Name,Last Name,Email,Job Title\n"
+                                         "2,Pat,Kim,pat@acme.example,COO\n9,Alone,Person,a@x.example,\n")
+    (folder / "calls.csv").write_text(
+        "Record ID,Activity date,Call direction,Associated Contact,Associated Contact IDs,Associated Company\n"
+        "3,2026-04-03,Outbound,Pat Kim (pat@acme.example),2,Acme\n")
+    code, out, target = import_into(tmp_path, "hubspot", files=[folder])  # a folder of exports works too
+    assert code == 0, out
+    acme = accounts_of(target)["Acme"]
+    assert [(c.name, c.email, c.role) for c in acme.contacts] == [("Pat Kim", "pat@acme.example", "COO")]  # type: ignore[attr-defined]
+    assert "contact 'Alone Person'" in out and "not placed: 1 record" in out

@@ -24,7 +24,7 @@ from relcheck.cli import app
 from relcheck.reading.load import load_raw
 
 TRICKY = ["no", "NO", "Yes", "10:30", "1.10", "null", "a: b", "x # y", "[x]", "{y}", "it's", 'say "hi"', "- dash",
-          "Zoë", "  spaced  ", "#hash", "~", "0x10", "%pct", "@at", "`tick`", "a, b"]
+          "Zoë", "  spaced  ", "line\u2028sep", "c1\x85nel", "bom\ufeffin", "#hash", "~", "0x10", "%pct", "@at", "`tick`", "a, b"]
 
 
 @st.composite

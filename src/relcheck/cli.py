@@ -591,11 +591,13 @@ def log(
 
 
 IMPORT_EPILOG = (
-    "Files each CRM needs (CSV, any order; each file's header says what it holds): "
-    "hubspot: companies, contacts, deals and activities (calls, emails, meetings, notes, tasks). "
-    "salesforce: Account, Contact, Opportunity, OpportunityContactRole (stakeholder roles), Task, Event, "
-    "EmailMessage (Data Loader or report exports; a User export turns owner ids into names). "
-    "pipedrive: organizations, people, deals, activities. "
+    "\b\nFiles each CRM needs (CSV; the header row says which file is which):\n"
+    "  hubspot     companies, contacts, deals, activities (calls, emails, meetings,\n"
+    "              notes, tasks: one export per type or the combined one)\n"
+    "  salesforce  Account, Contact, Opportunity, OpportunityContactRole (stakeholder\n"
+    "              roles), Task, Event, EmailMessage; User turns owner ids into names\n"
+    "              (Data Loader or report exports)\n"
+    "  pipedrive   organizations, people, deals, activities\n\n"
     "Exit codes: 0 = imported (what could not be placed is listed); 2 = usage or input error: nothing written."
 )
 

@@ -189,6 +189,7 @@ def assemble(export: Export, default_direction: str) -> list[AccountOut]:
     """The export as accounts (in the order the export names companies)."""
     assembly = Assembly(export)
     people_by_ref: dict[str, Person] = {}
+    homeless: dict[str, Person] = {}  # contacts with no company: an activity may place them
     for person in export.people:
         if person.ref and person.ref in people_by_ref:
             continue  # the same record twice
@@ -197,7 +198,10 @@ def assemble(export: Export, default_direction: str) -> list[AccountOut]:
             continue
         account = assembly.account(person.company_ref, person.company_name)
         if account is None:
-            export.unplace(person.where, f"contact '{person.name}'", "no company in the export")
+            if person.ref:
+                homeless[person.ref] = people_by_ref[person.ref] = person
+            else:
+                export.unplace(person.where, f"contact '{person.name}'", "no company in the export")
             continue
         if assembly.add_person(account, person) is None:
             export.unplace(person.where, f"contact '{person.name}'",
@@ -225,7 +229,7 @@ def assemble(export: Export, default_direction: str) -> list[AccountOut]:
         account.deals.append(entry)
     to_dos: list[tuple[AccountOut, Activity, list[str]]] = []
     for activity in export.activities:
-        placed = _place(assembly, people_by_ref, activity)
+        placed = _place(assembly, people_by_ref, homeless, activity)
         if isinstance(placed, str):
             export.unplace(activity.where, activity.what, placed)
             continue
@@ -252,10 +256,13 @@ def assemble(export: Export, default_direction: str) -> list[AccountOut]:
         account.interactions.sort(key=lambda e: (e["date"], str(e.get("ref", ""))))
     for account, activity, names in to_dos:
         _attach(export, account, activity, names)
+    for person in homeless.values():
+        export.unplace(person.where, f"contact '{person.name}'", "no company in the export, and no activity "
+                       "with a company names them")
     return list(assembly.accounts.values())
 
 
-def _place(assembly: Assembly, people_by_ref: dict[str, Person],
+def _place(assembly: Assembly, people_by_ref: dict[str, Person], homeless: dict[str, Person],
            activity: Activity) -> tuple[AccountOut, list[str]] | str:
     """The account and contact names of an activity, or why it has none."""
     persons: list[Person] = [people_by_ref[ref] for ref in activity.people_refs if ref in people_by_ref]
@@ -272,7 +279,9 @@ def _place(assembly: Assembly, people_by_ref: dict[str, Person],
         return "no company in the export"
     names: list[str] = []
     for person in persons:
-        if person.ref in people_by_ref and person.ref not in account.contact_refs:
+        if person.ref in homeless:  # the contacts export had no company for them; this activity has
+            homeless.pop(person.ref)
+        elif person.ref in people_by_ref and person.ref not in account.contact_refs:
             continue  # a contact of another company (a shared activity)
         name = account.contact_refs.get(person.ref) if person.ref else None
         if name is None and person.name:

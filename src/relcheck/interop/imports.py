@@ -49,7 +49,8 @@ class Added:
 
 def read_export(crm: str, paths: list[Path], dates: Dates, default_direction: str) -> tuple[Export, list[AccountOut],
                                                                                             list[str]]:
-    tables = [read_table(path) for path in paths]
+    files = [f for path in paths for f in (sorted(path.glob("*.csv")) if path.is_dir() else [path])]
+    tables = [read_table(path) for path in files]
     warnings = [w for t in tables for w in t.warnings]
     dates.learn([(f"{t.label}:{row.line}", v) for t in tables for row in t.rows for v in row.cells.values()
                  if looks_like_date(v)])

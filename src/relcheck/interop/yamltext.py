@@ -29,6 +29,9 @@ from ..reading.guards import prepare
 # none of the words or shapes YAML resolves to something else.
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'/-]*")
 _RESOLVED = re.compile(r"(?i)(?:y|yes|n|no|true|false|on|off|null|nan|inf)")
+# Characters a file may not hold raw (line breaks to YAML 1.1, controls,
+# non-characters, a BOM): written as escapes, which read back as themselves.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def scalar(value: Any) -> str:
@@ -40,7 +43,8 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.fullmatch(text) and not _RESOLVED.fullmatch(text) and text == text.strip():
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def value_text(value: Any) -> str:
