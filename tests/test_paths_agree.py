@@ -43,6 +43,21 @@ def test_slices_and_jobs_agree(export: Path, monkeypatch) -> None:
     assert report_json(export, jobs=1) == reference
 
 
+@pytest.mark.parametrize("fmt", [Format.JSON, Format.JSONL])
+def test_the_spooled_report_is_the_report(export: Path, monkeypatch, fmt: Format) -> None:
+    """JSON and JSONL are written from accounts parked on disk as they
+    finish; what comes out is what the whole report renders to."""
+    from relcheck.reporting.json_report import render_json, render_jsonl
+
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    audit = runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23)))
+    whole = render(runner.run_audit([str(export)], audit, jobs=2), fmt)
+    for jobs in (1, 2):
+        spooled = runner.run_audit_encoded([str(export)], audit, jobs=jobs, encode=fmt.value)
+        assert (render_json if fmt is Format.JSON else render_jsonl)(spooled) == whole
+    assert whole.count("\n") > 150
+
+
 def test_a_slice_that_breaks_sends_the_whole_file_to_the_careful_reader(export: Path, tmp_path: Path) -> None:
     # An anchor in one account and its alias in a later one: each slice alone
     # fails to parse, the whole file does not.

@@ -8,13 +8,16 @@ at or above it; 2 a usage, config or input error.  The report goes to stdout
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TextIO
 
 import typer
 
@@ -27,7 +30,7 @@ from .review.order import Sort
 if TYPE_CHECKING:
     from .checking.findings import AccountResult
     from .checking.settings import Settings
-    from .results import EncodedAccount, Report
+    from .results import Report, SpooledAccount
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; "
@@ -178,8 +181,8 @@ def audit(
         audit = AccountAudit(engine, engine.context(day, settings.lookback_days),
                              owners=tuple(owner or ()), tiers=tiers, baseline=past, by_config=tuple(by_config))
         with progress_bar(enabled=not quiet) as progress:
-            if fmt is Format.JSON:
-                encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress)
+            if fmt in (Format.JSON, Format.JSONL):
+                encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress, fmt.value)
             else:
                 report = run_audit(paths, audit, _jobs(jobs), progress)
     except RelcheckError as err:
@@ -191,26 +194,31 @@ def audit(
     from .review.order import ordered
 
     grouped = by is not None
-    done: Report[AccountResult] | Report[EncodedAccount]
-    (encoded if fmt is Format.JSON else report).configs = configs
-    if fmt is Format.JSON:
-        from .reporting.json_report import render_json
+    done: Report[AccountResult] | Report[SpooledAccount]
+    write: Callable[[TextIO], object]
+    if fmt in (Format.JSON, Format.JSONL):
+        # Written account by account from the spool: the report is never one string in memory.
+        from .reporting.json_report import write_json, write_jsonl
 
+        encoded.configs = configs
         encoded.accounts = ordered(encoded.accounts, lambda a: a.brief, sort, grouped)
         encoded.by_owner = grouped
-        done, text = encoded, render_json(encoded)
+        done = encoded
+        write = partial(write_json if fmt is Format.JSON else write_jsonl, encoded)
     else:
         from .reporting import render
 
+        report.configs = configs
         report.accounts = ordered(report.accounts, lambda a: a.brief, sort, grouped)
         report.by_owner = grouped
         width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
         layout, colour = _terminal(color, output)
-        done, text = report, render(report, fmt, color=colour, rich=layout, width=width)
+        done = report
+        write = partial(_write_text, render(report, fmt, color=colour, rich=layout, width=width))
     if statistics:
-        text = _statistics(done, fmt)
+        write = partial(_write_text, _statistics(done, fmt))
     _report_errors(done.errors)
-    _emit(text, output)
+    _emit_with(write, output)
     if not quiet:
         for note in done.suppression_notes():
             _say(f"relcheck: {note}")
@@ -227,7 +235,7 @@ def audit(
         raise typer.Exit(1)
 
 
-def _statistics(report: Report[AccountResult] | Report[EncodedAccount], fmt: Format) -> str:
+def _statistics(report: Report[AccountResult] | Report[SpooledAccount], fmt: Format) -> str:
     """Findings per rule and severity, most first (``--statistics``)."""
     import json
 
@@ -357,19 +365,31 @@ def _refuse_to_overwrite_inputs(output: Optional[Path], paths: list[str]) -> Non
 _PIPE_CLOSED = False
 
 
+def _write_text(text: str, stream: TextIO) -> None:
+    stream.write(text)
+
+
 def _emit(text: str, output: Optional[Path]) -> None:
-    """Write the report to stdout or ``--output`` (``-`` is stdout).  A reader
-    that goes away (``| head -1``) ends the writing quietly, but the exit
-    code is still the run's; a full disk or an unwritable file is exit 2."""
+    _emit_with(partial(_write_text, text), output)
+
+
+def _emit_with(write: Callable[[TextIO], object], output: Optional[Path]) -> None:
+    """Write the report to stdout or ``--output`` (``-`` is stdout) as
+    ``write`` makes it.  A reader that goes away (``| head -1``) ends the
+    writing quietly, but the exit code is still the run's; a full disk or an
+    unwritable file is exit 2.  A console that cannot show every name
+    (cp1252) gets a stand-in for what it cannot show."""
     global _PIPE_CLOSED
     if output is None or str(output) == "-":
+        stream: TextIO = sys.stdout
+        wrapper = None
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "buffer"):
+            stream.flush()
+            wrapper = io.TextIOWrapper(stream.buffer, encoding=encoding, errors="replace")
+            stream = wrapper
         try:
-            stream = sys.stdout
-            try:
-                stream.write(text)
-            except UnicodeEncodeError:  # a console that cannot show every name (cp1252)
-                stream.flush()
-                stream.buffer.write(text.encode(stream.encoding or "utf-8", "replace"))
+            write(stream)
             stream.flush()
         except BrokenPipeError:
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -378,11 +398,18 @@ def _emit(text: str, output: Optional[Path]) -> None:
         except OSError as err:
             _say(f"relcheck: cannot write the report: {err.strerror or err}")
             raise typer.Exit(2) from None
+        finally:
+            if wrapper is not None:
+                try:
+                    wrapper.detach()
+                except (OSError, ValueError):
+                    pass
         return
-    from .reporting.output import write_report
+    from .reporting.output import open_report
 
     try:
-        write_report(output, text)
+        with open_report(output) as stream:
+            write(stream)
     except OSError as err:
         _say(f"relcheck: cannot write {output}: {err.strerror or err}")
         raise typer.Exit(2) from None

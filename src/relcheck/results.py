@@ -26,20 +26,18 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class EncodedAccount:
-    """An audited account already written as its line of the JSON report, by
-    the process that audited it, with the brief the run needs to count,
-    sort and compare.  A large run in ``--format json`` hands these between
-    processes: a few strings instead of thousands of small objects."""
+    """An audited account already written as its part of the JSON report
+    (its line) or of the JSONL report (its finding lines and note lines),
+    by the process that audited it, with the brief the run needs to count,
+    sort and compare.  A few strings cross between processes instead of
+    thousands of small objects."""
 
     brief: Brief
     encoded: str
+    notes: str = ""
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (EncodedAccount, (self.brief, self.encoded))
-
-    @classmethod
-    def of(cls, result: AccountResult, encoded: str) -> EncodedAccount:
-        return cls(result.brief, encoded)
+        return (EncodedAccount, (self.brief, self.encoded, self.notes))
 
     @property
     def name(self) -> str:
@@ -52,11 +50,70 @@ class EncodedAccount:
         return data
 
 
-Held = TypeVar("Held", AccountResult, EncodedAccount)
+class Spool:
+    """Encoded accounts parked on disk as they finish, so a run's memory
+    holds only their briefs: the report is written from here at the end,
+    in the order asked for.  An unnamed temporary file (removed by the
+    system when relcheck exits, however it exits)."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile()
+        self._end = 0
+
+    def add(self, account: EncodedAccount) -> SpooledAccount:
+        data = account.encoded.encode("utf-8")
+        notes = account.notes.encode("utf-8")
+        self._file.write(data)
+        self._file.write(notes)
+        spooled = SpooledAccount(account.brief, self, self._end, len(data), len(notes))
+        self._end += len(data) + len(notes)
+        return spooled
+
+    def read(self, offset: int, size: int) -> str:
+        if size == 0:
+            return ""
+        self._file.flush()
+        import os
+
+        return os.pread(self._file.fileno(), size, offset).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class SpooledAccount:
+    """An encoded account in a :class:`Spool`: its brief in memory, its text on disk."""
+
+    brief: Brief
+    spool: Spool
+    offset: int
+    size: int
+    notes_size: int
+
+    @property
+    def name(self) -> str:
+        return self.brief.name
+
+    @property
+    def encoded(self) -> str:
+        return self.spool.read(self.offset, self.size)
+
+    @property
+    def notes(self) -> str:
+        return self.spool.read(self.offset + self.size, self.notes_size)
+
+    def to_json(self) -> dict[str, Any]:
+        import json
+
+        data: dict[str, Any] = json.loads(self.encoded)
+        return data
+
+
+Held = TypeVar("Held", AccountResult, EncodedAccount, SpooledAccount)
 """What a report holds for each account: the whole result (every format can
-render it), or, in a ``--format json`` run, the account's JSON already
-encoded by the process that audited it (only the JSON reporter takes that
-kind of report: the type says so)."""
+render it), or, in a ``--format json`` or ``jsonl`` run, the account's text
+already encoded by the process that audited it, parked on disk (only the
+JSON and JSONL reporters take those kinds of report: the type says so)."""
 
 
 @dataclass

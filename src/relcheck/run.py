@@ -39,7 +39,7 @@ from .reading.guards import prepare
 from .reading.load import load_bytes
 from .reading.sources import Source, expand, read_source
 from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
-from .results import EncodedAccount, Report
+from .results import EncodedAccount, Report, Spool, SpooledAccount
 
 if TYPE_CHECKING:  # a baseline run imports it; the rest start without it
     from .review.baseline import Baseline
@@ -204,10 +204,13 @@ def run(
     audit: Optional[Audit] = None,
     jobs: int = 1,
     progress: Optional[Callable[[int, int], None]] = None,
-) -> tuple[list[tuple[AccountKey, Optional[Audited]]], list[InputError], list[Rejected]]:
+    keep: Optional[Callable[[Any], Any]] = None,
+) -> tuple[list[tuple[AccountKey, Optional[Any]]], list[InputError], list[Rejected]]:
     """Load (and audit) everything in ``paths``: every valid account's key
     with its result, in input order, every input error, and every account
-    left out for one."""
+    left out for one.  ``keep`` turns each result, as it arrives, into what
+    the run holds until the end (a spooled account: a brief and a place on
+    disk), so memory follows the work in flight, not the size of the run."""
     sources: list[Source] = []
     errors: list[InputError] = []
     for item in expand(list(paths)):
@@ -217,11 +220,14 @@ def run(
             sources.append(item)
     _set_worker(_Worker(audit, rule_names()))
     units = _Plan(sources)
-    accounts: list[tuple[AccountKey, Optional[Audited]]] = []
+    accounts: list[tuple[AccountKey, Optional[Any]]] = []
     rejected: list[Rejected] = []
     pending: list[UnitResult] = []
     done = 0
     for result in (r for batch in _results(units, audit, jobs) for r in batch):
+        if keep is not None:
+            result.accounts = [(key, keep(audited) if audited is not None else None)
+                               for key, audited in result.accounts]
         done += result.size
         if progress:
             progress(done, units.total)
@@ -235,15 +241,18 @@ def run(
             # A slice did not parse on its own (or, all slices together held
             # nothing): read the whole input, carefully, to say what is wrong.
             pending = [_run_unit(Unit(result.index, sources[result.index], whole))]
+            if keep is not None:
+                pending[0].accounts = [(key, keep(audited) if audited is not None else None)
+                                       for key, audited in pending[0].accounts]
         for finished in pending:
             accounts.extend(finished.accounts)
             errors.extend(finished.errors)
             rejected.extend(finished.rejected)
         pending = []
     kept, duplicates = unique_accounts([loaded for loaded, _ in accounts])
-    keep = {id(loaded) for loaded in kept}
-    dropped = [Rejected(k.name, k.owner, k.path, k.line) for k in (pair[0] for pair in accounts) if id(k) not in keep]
-    return [pair for pair in accounts if id(pair[0]) in keep], capped(errors + duplicates), rejected + dropped
+    unique = {id(loaded) for loaded in kept}
+    dropped = [Rejected(k.name, k.owner, k.path, k.line) for k in (pair[0] for pair in accounts) if id(k) not in unique]
+    return [pair for pair in accounts if id(pair[0]) in unique], capped(errors + duplicates), rejected + dropped
 
 
 MAX_ERRORS_PER_FILE = 50
@@ -353,20 +362,27 @@ def default_jobs() -> int:
 def run_audit(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
               progress: Optional[Callable[[int, int], None]] = None) -> Report[AccountResult]:
     """Audit every account in ``paths``: results every format can render."""
-    accounts, errors, rejected = run(paths, replace(audit, encode=False), jobs, progress)
+    accounts, errors, rejected = run(paths, replace(audit, encode=""), jobs, progress)
     _check_filters(audit, [key for key, _ in accounts])
     done = [result for _, result in accounts if isinstance(result, AccountResult)]
     return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
 
 
 def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
-                      progress: Optional[Callable[[int, int], None]] = None) -> Report[EncodedAccount]:
-    """Audit every account in ``paths``, each one's JSON made where it is
-    audited (for ``--format json``: a few strings cross between processes
-    instead of thousands of small objects)."""
-    accounts, errors, rejected = run(paths, replace(audit, encode=True), jobs, progress)
+                      progress: Optional[Callable[[int, int], None]] = None,
+                      encode: str = "json") -> Report[SpooledAccount]:
+    """Audit every account in ``paths``, each one's JSON (``encode="json"``)
+    or JSONL lines (``"jsonl"``) made where it is audited and parked on disk
+    as it arrives: a few strings cross between processes, and the run holds
+    only each account's brief."""
+    spool = Spool()
+
+    def park(audited: Any) -> SpooledAccount:
+        return spool.add(audited)
+
+    accounts, errors, rejected = run(paths, replace(audit, encode=encode), jobs, progress, keep=park)
     _check_filters(audit, [key for key, _ in accounts])
-    done = [result for _, result in accounts if isinstance(result, EncodedAccount)]
+    done = [result for _, result in accounts if isinstance(result, SpooledAccount)]
     return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
 
 
@@ -387,7 +403,7 @@ def _check_filters(audit: AccountAudit, keys: list[AccountKey]) -> None:
                                 f"{' or '.join(tiers) if tiers else 'none'})")
 
 
-R = TypeVar("R", Report[AccountResult], Report[EncodedAccount])
+R = TypeVar("R", Report[AccountResult], Report[SpooledAccount])
 
 
 def _compared(report: R, audit: AccountAudit) -> R:
@@ -412,7 +428,7 @@ class AccountAudit:
     context: Context
     owners: tuple[str, ...] = ()  # any of these reps (``--owner``, repeatable); () = all
     tiers: tuple[str, ...] = ()  # any of these tiers (``--tier``, repeatable); () = all
-    encode: bool = False  # also make the account's JSON (for --format json)
+    encode: str = ""  # also make the account's JSON ("json") or JSONL lines ("jsonl")
     baseline: Optional[Baseline] = None  # mark what changed, where the account is audited
     by_config: tuple[tuple[str, Engine, Context], ...] = ()
     """Engines of the config files found next to the inputs (nearest above
@@ -440,8 +456,12 @@ class AccountAudit:
                         loaded.interaction_lines, facts)
         if self.baseline is not None:
             result = self.baseline.mark(result)
-        if self.encode:
+        if self.encode == "json":
             from .reporting.json_report import encode_account
 
-            return EncodedAccount.of(result, encode_account(result))
+            return EncodedAccount(result.brief, encode_account(result))
+        if self.encode == "jsonl":
+            from .reporting.json_report import finding_lines, note_lines
+
+            return EncodedAccount(result.brief, finding_lines(result), note_lines(result))
         return result

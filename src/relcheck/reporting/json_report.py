@@ -8,59 +8,87 @@ encoder, which costs seconds on a large export).
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
+from typing import TextIO, Union
 
 from ..checking.findings import AccountResult
-from ..results import EncodedAccount, Report
+from ..results import EncodedAccount, Report, SpooledAccount
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
+AnyAccount = Union[AccountResult, EncodedAccount, SpooledAccount]
+AnyReport = Union[Report[AccountResult], Report[EncodedAccount], Report[SpooledAccount]]
 
-def encode_account(account: AccountResult | EncodedAccount) -> str:
+
+def encode_account(account: AnyAccount) -> str:
     """One account's line of the JSON report."""
-    if isinstance(account, EncodedAccount):
-        return account.encoded
-    return _encode(account.to_json())
+    if isinstance(account, AccountResult):
+        return _encode(account.to_json())
+    return account.encoded
 
 
-def _block(lines: list[str]) -> str:
-    if not lines:
-        return "[]"
-    return "[\n" + ",\n".join("    " + line for line in lines) + "\n  ]"
+def finding_lines(account: AccountResult) -> str:
+    """One account's ``kind: finding`` lines of the JSONL report."""
+    return "".join(_encode({"kind": "finding", "account": account.name, "account_id": account.id,
+                            **finding.to_json()}) + "\n" for finding in account.findings)
 
 
-def render_json(report: Report[AccountResult] | Report[EncodedAccount]) -> str:
+def note_lines(account: AccountResult) -> str:
+    """One account's ``kind: note`` lines of the JSONL report."""
+    return "".join(_encode({"kind": "note", "account": account.name, "account_id": account.id,
+                            **note.to_json()}) + "\n" for note in account.notes)
+
+
+def _block(out: TextIO, lines: Iterable[str]) -> None:
+    first = True
+    for line in lines:
+        out.write(("[\n    " if first else ",\n    ") + line)
+        first = False
+    out.write("[]" if first else "\n  ]")
+
+
+def write_json(report: AnyReport, out: TextIO) -> None:
+    """The JSON report, written account by account as it goes (a large
+    report is never one string in memory)."""
     data = report.to_json(with_accounts=False)
-    lines = []
-    for key, value in data.items():
+    out.write("{\n")
+    for n, (key, value) in enumerate(data.items()):
+        out.write(f"{',' if n else ''}\n  {_encode(key)}: " if n else f"  {_encode(key)}: ")
         if key == "accounts":
-            text = _block([encode_account(a) for a in report.accounts])
+            _block(out, (encode_account(a) for a in report.accounts))
         elif key == "errors":
-            text = _block([_encode(e) for e in value])
+            _block(out, (_encode(e) for e in value))
         else:
-            text = _encode(value)
-        lines.append(f"  {_encode(key)}: {text}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            out.write(_encode(value))
+    out.write("\n}\n")
 
 
-def render_jsonl(report: Report[AccountResult]) -> str:
+def render_json(report: AnyReport) -> str:
+    out = io.StringIO()
+    write_json(report, out)
+    return out.getvalue()
+
+
+def write_jsonl(report: AnyReport, out: TextIO) -> None:
     """One finding a line (``kind: finding``, with its ``change`` when there
     is a baseline), then each account's data-quality notes (``kind: note``),
     what the baseline had that is gone (``kind: resolved``) and every
     account left out for input errors (``kind: not-audited``): nothing
     vanishes from a script's view."""
-    lines = []
     for account in report.accounts:
-        for finding in account.findings:
-            lines.append(_encode({"kind": "finding", "account": account.name, "account_id": account.id,
-                                  **finding.to_json()}))
+        out.write(finding_lines(account) if isinstance(account, AccountResult) else account.encoded)
     for account in report.accounts:
-        for note in account.notes:
-            lines.append(_encode({"kind": "note", "account": account.name, "account_id": account.id,
-                                  **note.to_json()}))
+        out.write(note_lines(account) if isinstance(account, AccountResult) else account.notes)
     for gone in report.resolved:
-        lines.append(_encode({"kind": "resolved", **gone.to_json()}))
+        out.write(_encode({"kind": "resolved", **gone.to_json()}) + "\n")
     for rejected in report.not_audited:
-        lines.append(_encode({"kind": "not-audited", "account": rejected.name, "owner": rejected.owner,
-                              "path": rejected.path, "line": rejected.line}))
-    return "".join(line + "\n" for line in lines)
+        out.write(_encode({"kind": "not-audited", "account": rejected.name, "owner": rejected.owner,
+                           "path": rejected.path, "line": rejected.line}) + "\n")
+
+
+def render_jsonl(report: AnyReport) -> str:
+    out = io.StringIO()
+    write_jsonl(report, out)
+    return out.getvalue()

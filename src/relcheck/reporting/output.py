@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 def _mode_for(path: Path) -> int:
@@ -19,17 +22,19 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into
-    place: an interrupted run leaves the old file (or none), never a torn one.
-    The file keeps the permissions of the one it replaces (or the umask's)."""
+@contextmanager
+def _atomic(path: Path) -> Iterator[TextIO]:
+    """A text stream into a temporary file beside ``path``, renamed into
+    place when the block ends without an exception: an interrupted run
+    leaves the old file (or none), never a torn one.  The file keeps the
+    permissions of the one it replaces (or the umask's)."""
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, path)
@@ -41,8 +46,14 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_report(path: Path, text: str) -> None:
-    """Write a report where ``--output`` says: a regular file (or a new one)
+def write_atomically(path: Path, text: str) -> None:
+    with _atomic(path) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def open_report(path: Path) -> Iterator[TextIO]:
+    """Where ``--output`` says a report goes: a regular file (or a new one)
     atomically, keeping its permissions; through a symlink, to the file it
     points at (the link stays); a device or a FIFO (``/dev/stdout``, a pipe
     a script made) is written into, never replaced by a regular file."""
@@ -54,6 +65,12 @@ def write_report(path: Path, text: str) -> None:
         if stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(21, "is a directory")
         with open(path, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            yield stream
         return
-    write_atomically(path.resolve() if path.is_symlink() else path, text)
+    with _atomic(path.resolve() if path.is_symlink() else path) as stream:
+        yield stream
+
+
+def write_report(path: Path, text: str) -> None:
+    with open_report(path) as stream:
+        stream.write(text)
