@@ -111,3 +111,50 @@ def test_line_endings_and_encodings_of_a_large_export_read_alike(export: Path, t
     variant = tmp_path / export.name  # the same name, so the reports can be compared whole
     variant.write_bytes(encode(export.read_text()))
     assert report_json(variant, jobs=2).replace(str(variant), "X") == report_json(export, jobs=2).replace(str(export), "X")
+
+
+def _limit(monkeypatch, size: int) -> None:
+    from relcheck.reading import sources, stream
+
+    for module in (sources, stream, runner):
+        monkeypatch.setattr(module, "MAX_FILE_BYTES", size)
+    monkeypatch.setattr(stream, "PIECE_BYTES", 64 * 1024)
+    monkeypatch.setattr(runner, "MIN_SPLIT_BYTES", size // 2)
+
+
+def test_no_size_wall_for_a_plain_list_or_a_stream_of_documents(export: Path, tmp_path: Path, monkeypatch) -> None:
+    reference = report_json(export, jobs=1)
+    _limit(monkeypatch, 100_000)  # the export is larger than the limit now
+    assert export.stat().st_size > 100_000
+    assert report_json(export, jobs=1) == reference
+    assert report_json(export, jobs=2) == reference
+    text = export.read_text()
+    items = text.split("\n  - name: ")
+    documents = tmp_path / "stream.yaml"
+    documents.write_text("---\n".join(f"accounts:\n  - name: {item}\n" for item in items[1:]))
+    assert '"accounts": 150' in report_json(documents, jobs=1)
+
+
+def test_a_huge_file_the_guards_refuse_is_refused_where_the_guard_says(export: Path, tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    raw = export.read_bytes()
+    at = raw.index(b"  - name: Account 00120")
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(raw[:at] + b"  - name: Acct\x00me\n" + raw[at:])
+    _limit(monkeypatch, 100_000)
+    report = runner.run_audit([str(bad)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
+    assert [(e.line, e.column) for e in report.errors] == [(raw[:at].count(b"\n") + 1, 15)]
+    assert "NUL" in report.errors[0].message and report.accounts == []
+
+
+def test_a_syntax_error_in_a_huge_file_costs_its_slice_not_the_file(export: Path, tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    raw = export.read_bytes()
+    at = raw.index(b"  - name: Account 00120")
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(raw[:at] + b"  - name: [broken\n" + raw[at:])
+    _limit(monkeypatch, 100_000)
+    report = runner.run_audit([str(bad)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
+    line = raw[:at].count(b"\n") + 1
+    assert len(report.errors) == 1 and line <= report.errors[0].line <= line + 1
+    assert 100 < len(report.accounts) < 150  # the broken slice's accounts are not audited; the rest are

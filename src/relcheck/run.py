@@ -37,7 +37,7 @@ from .reading.accounts import (
 from .reading.events import YamlError
 from .reading.guards import prepare
 from .reading.load import load_bytes
-from .reading.sources import Source, expand, read_source
+from .reading.sources import MAX_FILE_BYTES, Source, expand, read_source
 from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
 from .results import EncodedAccount, Report, Spool, SpooledAccount
 
@@ -58,6 +58,7 @@ class Unit:
     line_offset: int = 0
     kind: str = WHOLE
     last: bool = True  # the last unit of its input
+    restart: bool = False  # read the input whole: what earlier units of it found does not count
 
 
 @dataclass
@@ -70,7 +71,8 @@ class UnitResult:
     accounts: list[tuple[AccountKey, Optional[Union[AccountResult, EncodedAccount]]]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
-    broken: bool = False  # a slice did not parse: read the whole input again
+    broken: Optional[InputError] = None  # a slice did not parse (there): read the whole input again
+    restart: bool = False  # this unit read its input whole: earlier units of it do not count
 
 
 Audited = Union[AccountResult, EncodedAccount]
@@ -96,7 +98,8 @@ def _set_worker(worker: _Worker) -> None:
 
 def _run_unit(unit: Unit) -> UnitResult:
     raw = unit.data if unit.data is not None else read_source(unit.source)
-    result = UnitResult(unit.index, unit.last, len(raw) if isinstance(raw, bytes) else 0)
+    result = UnitResult(unit.index, unit.last, len(raw) if isinstance(raw, bytes) and not unit.restart else 0,
+                        restart=unit.restart)
     label = unit.source.label
     data = prepare(label, raw) if unit.data is None and isinstance(raw, bytes) else raw
     if isinstance(data, InputError):
@@ -107,8 +110,8 @@ def _run_unit(unit: Unit) -> UnitResult:
             loaded = _load_whole(label, data)
         else:
             loaded = load_bytes(label, data, _WORKER.rules, unit.line_offset, unit.kind)
-    except YamlError:
-        result.broken = True
+    except YamlError as err:
+        result.broken = InputError(label, err.line, err.column, err.message)
         return result
     result.errors = loaded.errors
     result.rejected = loaded.rejected
@@ -154,6 +157,8 @@ class _Plan:
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
         self.whole: dict[int, bytes] = {}
+        self.sliced: set[int] = set()  # inputs cut into slices
+        self.refused: dict[int, InputError] = {}  # inputs too large to read whole, with why they must be
         self.sizes = [_size(s) for s in sources]
         self.total = sum(self.sizes)
 
@@ -173,21 +178,53 @@ class _Plan:
         for index, source in enumerate(self.sources):
             if self.sizes[index] < MIN_SPLIT_BYTES:
                 yield Unit(index, source)
-                continue
-            raw = read_source(source)
-            data = prepare(source.label, raw) if isinstance(raw, bytes) else raw
-            if isinstance(data, InputError):
-                yield Unit(index, source)  # whoever runs it reports the error
-                continue
-            kind, slices = ITEMS, split_accounts(data, TARGET_SLICE_BYTES)
-            if slices is None:
-                kind, slices = DOCUMENTS, split_documents(data, TARGET_SLICE_BYTES)
-            if slices is None:
-                yield Unit(index, source, data)
-                continue
-            self.whole[index] = data  # for a careful second reading if a slice breaks
-            for number, (offset, part) in enumerate(slices):
-                yield Unit(index, source, part, offset, kind, last=number == len(slices) - 1)
+            elif source.path is not None:
+                yield from self._streamed(index, source)
+            else:
+                yield from self._held(index, source)
+
+    def _streamed(self, index: int, source: Source) -> Iterator[Unit]:
+        """A large file, read piece by piece from disk and cut as it is read."""
+        from .reading.stream import ReadWhole, slices
+
+        self.sliced.add(index)
+        held: Optional[tuple[int, bytes, str]] = None
+        try:
+            for piece in slices(source, TARGET_SLICE_BYTES):
+                if held is not None:
+                    yield Unit(index, source, held[1], held[0], held[2], last=False)
+                held = piece
+        except ReadWhole as stop:
+            self.sliced.discard(index)
+            if stop.error is not None and self.sizes[index] > MAX_FILE_BYTES:
+                self.refused[index] = stop.error  # too large to read whole: say what the guard found
+            yield Unit(index, source, restart=True)
+            return
+        except OSError:
+            self.sliced.discard(index)
+            yield Unit(index, source, restart=True)  # whoever reads it whole says what is wrong
+            return
+        if held is not None:
+            yield Unit(index, source, held[1], held[0], held[2], last=True)
+
+    def _held(self, index: int, source: Source) -> Iterator[Unit]:
+        """Standard input: read once and kept until its last slice is back,
+        for a careful second reading if a slice breaks."""
+        raw = read_source(source)
+        data = prepare(source.label, raw) if isinstance(raw, bytes) else raw
+        if isinstance(data, InputError):
+            yield Unit(index, source)  # whoever runs it reports the error
+            return
+        kind, slices = ITEMS, split_accounts(data, TARGET_SLICE_BYTES)
+        if slices is None:
+            kind, slices = DOCUMENTS, split_documents(data, TARGET_SLICE_BYTES)
+        if slices is None:
+            yield Unit(index, source, data)
+            return
+        self.whole[index] = data
+        self.sliced.add(index)
+        for number, (offset, part) in enumerate(slices):
+            yield Unit(index, source, part, offset, kind, last=number == len(slices) - 1)
 
 
 def _size(source: Source) -> int:
@@ -231,19 +268,29 @@ def run(
         done += result.size
         if progress:
             progress(done, units.total)
+        if result.restart:
+            pending = []  # the input is read whole after all: only that reading counts
         pending.append(result)
         if not result.last:
             continue
-        whole = units.whole.pop(result.index, None)
-        if any(r.broken for r in pending) or (
-            whole is not None and not any(r.accounts or r.errors for r in pending)
-        ):
+        if result.index in units.refused:
+            pending = [UnitResult(result.index, True, 0, errors=[units.refused.pop(result.index)])]
+        sliced = result.index in units.sliced
+        broken = any(r.broken for r in pending)
+        if broken and units.sizes[result.index] > MAX_FILE_BYTES:
+            # Too large to read whole: each broken slice is an error where
+            # libyaml stopped, and the other slices' accounts count.
+            pending = [r for r in pending if not r.broken] + [
+                UnitResult(r.index, True, 0, errors=[r.broken]) for r in pending if r.broken]
+        elif broken or (sliced and not any(r.accounts or r.errors for r in pending)):
             # A slice did not parse on its own (or, all slices together held
             # nothing): read the whole input, carefully, to say what is wrong.
-            pending = [_run_unit(Unit(result.index, sources[result.index], whole))]
+            again = _run_unit(Unit(result.index, sources[result.index], units.whole.pop(result.index, None)))
             if keep is not None:
-                pending[0].accounts = [(key, keep(audited) if audited is not None else None)
-                                       for key, audited in pending[0].accounts]
+                again.accounts = [(key, keep(audited) if audited is not None else None)
+                                  for key, audited in again.accounts]
+            pending = [again]
+        units.whole.pop(result.index, None)
         for finished in pending:
             accounts.extend(finished.accounts)
             errors.extend(finished.errors)

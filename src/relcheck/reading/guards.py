@@ -63,10 +63,13 @@ def position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column
 
 
-def prepare(label: str, data: bytes, line_offset: int = 0) -> Union[bytes, InputError]:
+def prepare(label: str, data: bytes, line_offset: int = 0, start: bool = True) -> Union[bytes, InputError]:
     """``data`` as LF-only UTF-8 that every reader reads the same way, or
-    the first reason it cannot be read, at its ``line:col``."""
-    converted = _as_utf8(data)
+    the first reason it cannot be read, at its ``line:col``.  ``start``:
+    ``data`` is the start of the input (a byte-order mark may stand there);
+    a later piece of an input read piece by piece is checked alike, lines
+    counted from ``line_offset``."""
+    converted = _as_utf8(data) if start else data
     if isinstance(converted, int):
         return _error(label, b"", 0, line_offset, "the file is UTF-16 but is not valid UTF-16 text")
     data = converted

@@ -22,6 +22,7 @@ file carefully.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 MIN_SPLIT_BYTES = 1 << 20
@@ -40,38 +41,64 @@ _FIRST_ITEM = re.compile(rb"(?m)^( *)-(?:[ \t]|\r?$)")
 _TAB_INDENT = re.compile(rb"\n *\t")  # patterns start with a literal "\n": far faster than (?m)^
 
 
-def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
-    """``[(line_offset, slice), ...]`` covering every account of ``data``, or
-    ``None`` when the file is not a plain ``accounts:`` block list."""
+@dataclass(frozen=True)
+class ListShape:
+    """Where a plain ``accounts:`` block list starts, and the patterns that
+    find its items and anything that would end it."""
+
+    body: int  # offset after the "accounts:" line
+    first: int  # offset of the first item's line
+    item: re.Pattern[bytes]  # "\n" + an item's dash at the items' indent
+    outside: re.Pattern[bytes]  # "\n" + a line at or left of the items' indent that is no item
+
+
+def list_shape(data: bytes) -> Optional[ListShape]:
+    """The shape of ``data``'s ``accounts:`` list when the header, what
+    precedes it and the first item are what every YAML reader reads alike;
+    None otherwise (the file is read whole)."""
     at = 0 if data.startswith(b"accounts:") else data.find(b"\naccounts:") + 1
     header = _ACCOUNTS_LINE.match(data, at) if at or data.startswith(b"accounts:") else None
-    if header is None or data.find(b"\naccounts:", header.end() - 1) != -1:
-        return None  # a second "accounts:" is a duplicate key: the careful reading reports it
+    if header is None:
+        return None
     for prefix in data[: header.start()].split(b"\n"):
         if not _PREFIX_LINE.fullmatch(prefix):
             return None
-    body_start = header.end()
-    first = _first_item(data, body_start)  # blank lines and comments may come first
+    first = _first_item(data, header.end())  # blank lines and comments may come first
     if first is None:
-        return None
-    if _TAB_INDENT.search(data, body_start):
         return None
     indent = len(first.group(1))
     item = re.compile(rb"\n" + b" " * indent + rb"-(?:[ \t]|\r?\n)")
     # Any other line at or left of the items' indent ends the list: then the
     # file has more than the list, and is read whole.  (Plain searches for a
     # newline followed by such a line: a look-ahead per line is ten times slower.)
+    # A second "accounts:" (a duplicate key the careful reading reports) is such a line.
     shallower = b" {0,%d}" % (indent - 1) if indent else b"(?!)"
     outside = re.compile(
         rb"\n(?: {0,%d}[^ \t\r\n#-]| {0,%d}-[^ \t\r\n]|%s-)" % (indent, indent, shallower)
     )
-    if outside.search(data, first.start()):
-        return None
+    return ListShape(header.end(), first.start(), item, outside)
 
+
+def plain_list_body(shape: ListShape, data: bytes, first: bool) -> bool:
+    """Whether ``data`` (the whole input when ``first``, else a later piece
+    of it that starts at a line start, behind a newline) holds only list
+    items at the shape's indent and what belongs to them, and no tab
+    indentation."""
+    if first:
+        return shape.outside.search(data, shape.first) is None and _TAB_INDENT.search(data, shape.body) is None
+    return shape.outside.search(data) is None and _TAB_INDENT.search(data) is None
+
+
+def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
+    """``[(line_offset, slice), ...]`` covering every account of ``data``, or
+    ``None`` when the file is not a plain ``accounts:`` block list."""
+    shape = list_shape(data)
+    if shape is None or not plain_list_body(shape, data, first=True):
+        return None
     slices: list[tuple[int, bytes]] = []
-    start = first.start()
+    start = shape.first
     line = data.count(b"\n", 0, start)
-    for match in item.finditer(data, start):
+    for match in shape.item.finditer(data, start):
         at = match.start() + 1  # the item's line starts after the newline
         if at - start >= target:
             slices.append((line, data[start:at]))
@@ -81,7 +108,7 @@ def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[li
     return slices
 
 
-_DOCUMENT_START = re.compile(rb"\n---(?=[ \t\r\n]|\Z)")
+DOCUMENT_START = re.compile(rb"\n---(?=[ \t\r\n]|\Z)")
 
 
 def split_documents(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
@@ -91,7 +118,7 @@ def split_documents(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[l
     uses directives (``%YAML``, ``%TAG``), which reach across documents."""
     if data.startswith(b"%") or b"\n%" in data:
         return None
-    starts = [match.start() + 1 for match in _DOCUMENT_START.finditer(data)]
+    starts = [match.start() + 1 for match in DOCUMENT_START.finditer(data)]
     if not starts:
         return None
     boundaries = [0] + starts  # whatever precedes the first marker goes with it

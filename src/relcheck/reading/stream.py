@@ -1,0 +1,132 @@
+"""A large export read piece by piece from disk, never held whole.
+
+A nightly export can be larger than memory should hold.  When it is one
+plain ``accounts:`` block list or a stream of documents, it is read in
+pieces of :data:`PIECE_BYTES` (each cut after a line end), each piece
+checked by the same guards as a whole input (:func:`.guards.prepare`,
+lines counted on from the pieces before it) and cut into slices of whole
+accounts or whole documents as :mod:`.split` cuts a whole input.  Slices
+go out as they are cut, so memory follows the work in flight.
+
+Whatever shows that the input is not that shape, or is not text the
+guards accept, stops the reading with :class:`ReadWhole`: the input is
+then read whole, as any smaller file, and that reading is the one that
+counts (what earlier slices found is dropped), so a file read piece by
+piece reads exactly as it would whole.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from typing import Optional
+
+from ..errors import InputError
+from .accounts import DOCUMENTS, ITEMS
+from .guards import prepare
+from .sources import MAX_FILE_BYTES, Source
+from .split import DOCUMENT_START, ListShape, list_shape, plain_list_body
+
+PIECE_BYTES = 8 << 20
+"""How much of the file is read at a time (a line longer than this is
+refused by the guards anyway: see ``MAX_LINE_BYTES``)."""
+
+
+class ReadWhole(Exception):
+    """Read this input whole (the located problem, when a guard found one)."""
+
+    def __init__(self, error: Optional[InputError] = None) -> None:
+        super().__init__(str(error) if error else "read whole")
+        self.error = error
+
+
+def _pieces(source: Source) -> Iterator[bytes]:
+    """The file's bytes in pieces that each end with a line end (but the last)."""
+    assert source.path is not None
+    fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ReadWhole
+        carry = b""
+        while True:
+            block = stream.read(PIECE_BYTES)
+            if not block:
+                break
+            data = carry + block if carry else block
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                if len(data) > 2 * PIECE_BYTES:
+                    raise ReadWhole  # one line this long: the guards say so on the whole reading
+                carry = data
+                continue
+            yield data[:cut]
+            carry = data[cut:]
+        if carry:
+            yield carry
+
+
+def slices(source: Source, target: int) -> Iterator[tuple[int, bytes, str]]:
+    """``(line_offset, slice, kind)`` for the whole input, cut as it is read."""
+    label = source.label
+    line = 0
+    cutter: Optional[_Cutter] = None
+    shape: Optional[ListShape] = None
+    for number, raw in enumerate(_pieces(source)):
+        if number == 0 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ReadWhole  # UTF-16: converted whole
+        data = prepare(label, raw, line, start=number == 0)
+        if isinstance(data, InputError):
+            raise ReadWhole(data)
+        lines = data.count(b"\n")
+        if cutter is None:
+            shape = list_shape(data)
+            if shape is not None and not plain_list_body(shape, data, first=True):
+                shape = None  # more than one list (a stream of documents?), as split_accounts finds
+            if shape is not None:
+                cutter = _Cutter(shape.item, ITEMS, target, data.count(b"\n", 0, shape.first))
+                data = data[shape.first:]
+            else:
+                cutter = _Cutter(DOCUMENT_START, DOCUMENTS, target, 0)
+        elif shape is not None and not plain_list_body(shape, b"\n" + data, first=False):
+            raise ReadWhole
+        if cutter.kind == DOCUMENTS and (data.startswith(b"%") or b"\n%" in data):
+            raise ReadWhole  # directives reach across documents
+        line += lines
+        yield from cutter.feed(data)
+    if cutter is None:
+        raise ReadWhole  # an empty file
+    yield from cutter.end()
+
+
+class _Cutter:
+    """Cuts consecutive prepared pieces at boundary lines (list items or
+    document markers) into slices of about ``target`` bytes."""
+
+    def __init__(self, boundary: re.Pattern[bytes], kind: str, target: int, line: int) -> None:
+        self.boundary, self.kind, self.target = boundary, kind, target
+        self.buffer = b""
+        self.line = line  # where the buffer starts
+        self.cuts = 0
+        self.boundaries = False  # a boundary seen after the start
+
+    def feed(self, data: bytes) -> Iterator[tuple[int, bytes, str]]:
+        buffer = self.buffer + data if self.buffer else data
+        start = 0
+        for match in self.boundary.finditer(b"\n" + buffer):
+            at = match.start()  # the boundary line starts here in ``buffer``
+            self.boundaries = self.boundaries or at > 0
+            if at - start >= self.target:
+                yield self.line, buffer[start:at], self.kind
+                self.line += buffer.count(b"\n", start, at)
+                self.cuts += 1
+                start = at
+        self.buffer = buffer[start:]
+        if self.kind == DOCUMENTS and not self.boundaries and len(self.buffer) > MAX_FILE_BYTES:
+            raise ReadWhole  # one document this large: the whole reading says so
+
+    def end(self) -> Iterator[tuple[int, bytes, str]]:
+        if self.kind == DOCUMENTS and not self.cuts:
+            raise ReadWhole  # a single document (or few small ones): read whole, as split_documents would
+        yield self.line, self.buffer, self.kind
