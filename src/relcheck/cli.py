@@ -201,7 +201,7 @@ def audit(
         from .reporting.json_report import write_json, write_jsonl
 
         encoded.configs = configs
-        encoded.accounts = ordered(encoded.accounts, lambda a: a.brief, sort, grouped)
+        encoded.accounts = ordered(encoded.accounts, lambda a: a, sort, grouped)
         encoded.by_owner = grouped
         done = encoded
         write = partial(write_json if fmt is Format.JSON else write_jsonl, encoded)

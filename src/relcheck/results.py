@@ -7,6 +7,9 @@ renaming one bumps ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
+import os
+import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
@@ -52,55 +55,69 @@ class EncodedAccount:
 
 class Spool:
     """Encoded accounts parked on disk as they finish, so a run's memory
-    holds only their briefs: the report is written from here at the end,
-    in the order asked for.  An unnamed temporary file (removed by the
-    system when relcheck exits, however it exits)."""
+    holds only what sorting needs: the report is written from here at the
+    end, in the order asked for, and the briefs are read back one at a time
+    for the totals.  An unnamed temporary file (removed by the system when
+    relcheck exits, however it exits)."""
+
+    _HEADER = struct.Struct("<III")
 
     def __init__(self) -> None:
         import tempfile
 
         self._file = tempfile.TemporaryFile()
         self._end = 0
+        self._owners: dict[Optional[str], Optional[str]] = {}  # one string per owner, not per account
 
     def add(self, account: EncodedAccount) -> SpooledAccount:
+        import pickle
+
         data = account.encoded.encode("utf-8")
         notes = account.notes.encode("utf-8")
-        self._file.write(data)
-        self._file.write(notes)
-        spooled = SpooledAccount(account.brief, self, self._end, len(data), len(notes))
-        self._end += len(data) + len(notes)
+        brief = pickle.dumps(account.brief, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(self._HEADER.pack(len(data), len(notes), len(brief)) + data + notes + brief)
+        b = account.brief
+        owner = self._owners.setdefault(b.owner, b.owner)
+        spooled = SpooledAccount(b.name, owner, b.score, b.open_pipeline, self, self._end)
+        self._end += self._HEADER.size + len(data) + len(notes) + len(brief)
         return spooled
 
-    def read(self, offset: int, size: int) -> str:
-        if size == 0:
-            return ""
+    def parts(self, offset: int) -> tuple[bytes, bytes, bytes]:
+        """The encoded text, the notes and the pickled brief at ``offset``."""
         self._file.flush()
-        import os
+        fd = self._file.fileno()
+        sizes = self._HEADER.unpack(os.pread(fd, self._HEADER.size, offset))
+        body = os.pread(fd, sum(sizes), offset + self._HEADER.size)
+        a, b = sizes[0], sizes[0] + sizes[1]
+        return body[:a], body[a:b], body[b:]
 
-        return os.pread(self._file.fileno(), size, offset).decode("utf-8")
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpooledAccount:
-    """An encoded account in a :class:`Spool`: its brief in memory, its text on disk."""
+    """An encoded account in a :class:`Spool`: what sorting needs in
+    memory; its text and brief on disk."""
 
-    brief: Brief
+    name: str
+    owner: Optional[str]
+    score: int
+    open_pipeline: float
     spool: Spool
     offset: int
-    size: int
-    notes_size: int
-
-    @property
-    def name(self) -> str:
-        return self.brief.name
 
     @property
     def encoded(self) -> str:
-        return self.spool.read(self.offset, self.size)
+        return self.spool.parts(self.offset)[0].decode("utf-8")
 
     @property
     def notes(self) -> str:
-        return self.spool.read(self.offset + self.size, self.notes_size)
+        return self.spool.parts(self.offset)[1].decode("utf-8")
+
+    @property
+    def brief(self) -> Brief:
+        import pickle
+
+        brief: Brief = pickle.loads(self.spool.parts(self.offset)[2])
+        return brief
 
     def to_json(self) -> dict[str, Any]:
         import json
@@ -131,8 +148,9 @@ class Report(Generic[Held]):
     """The config files that applied (the nearest above each input, or --config)."""
 
     @property
-    def briefs(self) -> list[Brief]:
-        return [a.brief for a in self.accounts]
+    def briefs(self) -> Iterator[Brief]:
+        """Each account's brief, one at a time (a spooled report reads them from disk)."""
+        return (a.brief for a in self.accounts)
 
     def owners(self) -> list[OwnerRollup]:
         from .review.owners import rollup
@@ -145,7 +163,7 @@ class Report(Generic[Held]):
         return counts(self.briefs, self.resolved) if self.baseline else None
 
     def severities(self) -> list[Severity]:
-        return [s for a in self.accounts for s in a.brief.severities]
+        return [s for b in self.briefs for s in b.severities]
 
     def by_severity(self) -> dict[str, int]:
         counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
@@ -160,7 +178,7 @@ class Report(Generic[Held]):
         return max(found, key=lambda s: s.rank, default=None)
 
     def suppression_notes(self) -> list[str]:
-        return [f"{a.brief.name}: {n}" for a in self.accounts for s in a.brief.suppressions if (n := s.note())]
+        return [f"{b.name}: {n}" for b in self.briefs for s in b.suppressions if (n := s.note())]
 
     def summary(self) -> dict[str, Any]:
         summary = {

@@ -151,7 +151,7 @@ class SuppressionUse:
         }
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # no generated methods: start-up
+@dataclass(frozen=True, eq=False, repr=False, slots=True)  # no generated methods: start-up; slots: one per account
 class Brief:
     """What the run keeps of every account besides its report text: enough
     to count, sort, roll up by owner and compare with a baseline."""

@@ -64,7 +64,7 @@ def rejected(label: str, raw: Any, where: tuple[int, int]) -> Rejected:
     return Rejected(text("name"), text("owner"), label, where[0])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountKey:
     """What the run needs to know of every account to find duplicates."""
 

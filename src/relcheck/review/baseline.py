@@ -55,9 +55,13 @@ class Baseline:
         return replace(result, findings=findings, previous=self.scores.get(result.id))
 
     def resolved(self, audited: Iterable[Brief]) -> list[PastFinding]:
-        briefs = list(audited)
-        ids = {b.id for b in briefs}
-        seen = {fp for b in briefs for fp in b.fingerprints}
+        past_ids = {f.account_id for f in self.findings.values()}
+        ids: set[str] = set()
+        seen: set[str] = set()
+        for b in audited:  # one pass; only what the baseline knows is kept
+            if b.id in past_ids:
+                ids.add(b.id)
+                seen.update(fp for fp in b.fingerprints if fp in self.findings)
         return [f for f in self.findings.values() if f.account_id in ids and f.fingerprint not in seen]
 
 

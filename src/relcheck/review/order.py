@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, TypeVar
+from typing import Optional, Protocol, TypeVar
 
-if TYPE_CHECKING:  # imported by the command line at start-up: keep it light
-    from ..checking.findings import Brief
+
+class Ranked(Protocol):
+    """What ordering reads of an account (a brief, or a spooled account)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def owner(self) -> Optional[str]: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def open_pipeline(self) -> float: ...
 
 
 class Sort(str, Enum):
@@ -20,7 +30,7 @@ class Sort(str, Enum):
 
 T = TypeVar("T")
 
-_KEYS: dict[Sort, Callable[[Brief], tuple[object, ...]]] = {
+_KEYS: dict[Sort, Callable[[Ranked], tuple[object, ...]]] = {
     # Worst first; ties: more money at risk first, then name.
     Sort.SCORE: lambda b: (b.score, -b.open_pipeline, b.name.casefold()),
     Sort.NAME: lambda b: (b.name.casefold(),),
@@ -29,7 +39,7 @@ _KEYS: dict[Sort, Callable[[Brief], tuple[object, ...]]] = {
 }
 
 
-def ordered(items: list[T], brief: Callable[[T], Brief], how: Sort, by_owner: bool = False) -> list[T]:
+def ordered(items: list[T], brief: Callable[[T], Ranked], how: Sort, by_owner: bool = False) -> list[T]:
     """``items`` in the order ``how`` asks for (``file``: as read); with
     ``by_owner``, grouped by owner (accounts without one last), keeping that
     order within each owner."""

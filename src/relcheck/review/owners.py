@@ -29,21 +29,23 @@ class OwnerRollup:
 
 
 def rollup(briefs: Iterable[Brief]) -> list[OwnerRollup]:
-    """One line per owner (accounts without an owner last), worst average first."""
-    groups: dict[Optional[str], list[Brief]] = {}
-    for brief in briefs:
-        groups.setdefault(brief.owner, []).append(brief)
+    """One line per owner (accounts without an owner last), worst average
+    first; one pass, holding a line per owner, never the briefs."""
+    groups: dict[Optional[str], list[Any]] = {}
+    for b in briefs:
+        group = groups.get(b.owner)
+        if group is None:
+            group = groups[b.owner] = [0, 0, 0, 0, 0, 0, 0]
+        group[0] += 1
+        group[1] += b.status == "at-risk"
+        group[2] += b.status == "watch"
+        group[3] += b.status == "healthy"
+        group[4] += sum(s is Severity.CRITICAL for s in b.severities)
+        group[5] += b.score
+        group[6] += b.open_pipeline
     lines = [
-        OwnerRollup(
-            owner=owner,
-            accounts=len(group),
-            at_risk=sum(b.status == "at-risk" for b in group),
-            watch=sum(b.status == "watch" for b in group),
-            healthy=sum(b.status == "healthy" for b in group),
-            critical=sum(s is Severity.CRITICAL for b in group for s in b.severities),
-            average_score=round(sum(b.score for b in group) / len(group)),
-            open_pipeline=sum(b.open_pipeline for b in group),
-        )
-        for owner, group in groups.items()
+        OwnerRollup(owner=owner, accounts=n, at_risk=at_risk, watch=watch, healthy=healthy, critical=critical,
+                    average_score=round(scores / n), open_pipeline=pipeline)
+        for owner, (n, at_risk, watch, healthy, critical, scores, pipeline) in groups.items()
     ]
     return sorted(lines, key=lambda r: (r.owner is None, r.average_score, -r.open_pipeline, r.owner or ""))
