@@ -32,7 +32,7 @@ from .reading.accounts import (
     FileResult,
     LoadedAccount,
     Rejected,
-    unique_accounts,
+    Uniques,
 )
 from .reading.events import YamlError
 from .reading.guards import prepare
@@ -260,6 +260,9 @@ def run(
     accounts: list[tuple[AccountKey, Optional[Any]]] = []
     rejected: list[Rejected] = []
     pending: list[UnitResult] = []
+    uniques = Uniques()
+    duplicates: list[InputError] = []
+    dropped: list[Rejected] = []
     done = 0
     for result in (r for batch in _results(units, audit, jobs) for r in batch):
         if keep is not None:
@@ -292,14 +295,17 @@ def run(
             pending = [again]
         units.whole.pop(result.index, None)
         for finished in pending:
-            accounts.extend(finished.accounts)
+            for pair in finished.accounts:
+                duplicate = uniques.check(pair[0])
+                if duplicate is None:
+                    accounts.append(pair)
+                else:
+                    duplicates.append(duplicate)
+                    dropped.append(Rejected(pair[0].name, pair[0].owner, pair[0].path, pair[0].line))
             errors.extend(finished.errors)
             rejected.extend(finished.rejected)
         pending = []
-    kept, duplicates = unique_accounts([loaded for loaded, _ in accounts])
-    unique = {id(loaded) for loaded in kept}
-    dropped = [Rejected(k.name, k.owner, k.path, k.line) for k in (pair[0] for pair in accounts) if id(k) not in unique]
-    return [pair for pair in accounts if id(pair[0]) in unique], capped(errors + duplicates), rejected + dropped
+    return accounts, capped(errors + duplicates), rejected + dropped
 
 
 MAX_ERRORS_PER_FILE = 50

@@ -172,31 +172,42 @@ def _items(label: str, accounts: list[Any], pos: Positions, result: FileResult,
         yield item, item_at
 
 
+class Uniques:
+    """Accounts with the same name (or explicit id) in a run: the first
+    counts, each later one is an error naming the first (checked as
+    accounts arrive, so a run need not hold them all to find out)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, AccountKey] = {}
+        self.ids: dict[str, AccountKey] = {}
+
+    def check(self, item: AccountKey) -> Optional[InputError]:
+        name = norm_name(item.name)
+        first = self.names.get(name)
+        if first is not None:
+            return InputError(item.path, item.line, item.column,
+                              f"duplicate account '{item.name}' (first at {first.path}:{first.line}); "
+                              "account names must be unique across the run")
+        if item.id and item.id in self.ids:
+            first = self.ids[item.id]
+            return InputError(item.path, item.line, item.column,
+                              f"duplicate account id '{item.id}' (also '{first.name}' at {first.path}:{first.line})")
+        self.names[name] = item
+        if item.id:
+            self.ids[item.id] = item
+        return None
+
+
 def unique_accounts(keys: list[AccountKey]) -> tuple[list[AccountKey], list[InputError]]:
     """Keep the first of accounts with the same name (or explicit id) in the
     run; each later one is an error naming the first."""
+    uniques = Uniques()
     errors: list[InputError] = []
     kept: list[AccountKey] = []
-    names: dict[str, AccountKey] = {}
-    ids: dict[str, AccountKey] = {}
     for item in keys:
-        first = names.get(norm_name(item.name))
-        if first is not None:
-            errors.append(InputError(
-                item.path, item.line, item.column,
-                f"duplicate account '{item.name}' (first at {first.path}:{first.line}); "
-                "account names must be unique across the run",
-            ))
-            continue
-        if item.id and item.id in ids:
-            first = ids[item.id]
-            errors.append(InputError(
-                item.path, item.line, item.column,
-                f"duplicate account id '{item.id}' (also '{first.name}' at {first.path}:{first.line})",
-            ))
-            continue
-        names[norm_name(item.name)] = item
-        if item.id:
-            ids[item.id] = item
-        kept.append(item)
+        error = uniques.check(item)
+        if error is None:
+            kept.append(item)
+        else:
+            errors.append(error)
     return kept, errors
