@@ -317,3 +317,29 @@ def test_stdout_on_a_full_disk_is_exit_2_with_a_message(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "relcheck", *AUDIT], stdout=full, stderr=subprocess.PIPE,
                               text=True, timeout=60)
     assert done.returncode == 2 and "No space left" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_full_temporary_folder_is_exit_2_with_a_message(tmp_path: Path) -> None:
+    """A JSON run parks results in $TMPDIR; when that fills up, say so (both
+    when this process and when a worker finds out), leave nothing behind."""
+    full = tmp_path / "tiny"
+    full.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(full)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        export = tmp_path / "export.yaml"
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+        from generate import generate
+
+        export.write_text("accounts:\n" + "".join(generate(900, 30)))
+        assert export.stat().st_size > 2 << 20  # large enough for worker processes
+        for jobs in ("1", "2"):
+            env = {**os.environ, "TMPDIR": str(full)}
+            done = subprocess.run([sys.executable, "-m", "relcheck", "audit", str(export), "--format", "json",
+                                   "--jobs", jobs, "-q"], capture_output=True, text=True, timeout=120, env=env)
+            assert done.returncode == 2, done.stderr
+            assert "No space left" in done.stderr and "TMPDIR" in done.stderr and "Traceback" not in done.stderr
+            assert list(full.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(full)], capture_output=True)

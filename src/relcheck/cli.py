@@ -187,6 +187,12 @@ def audit(
                 report = run_audit(paths, audit, _jobs(jobs), progress)
     except RelcheckError as err:
         _stop(err)
+    except OSError as err:  # the spool of a JSON run: a full or unwritable temporary folder
+        import tempfile
+
+        _say(f"relcheck: cannot keep results in the temporary folder {tempfile.gettempdir()}: "
+             f"{err.strerror or err} (set TMPDIR to a folder with room)")
+        raise typer.Exit(2) from None
     except ConfigError as err:
         _say(f"relcheck: {err}")
         raise typer.Exit(2) from None

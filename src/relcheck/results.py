@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -53,12 +54,21 @@ class EncodedAccount:
         return data
 
 
+_SPOOLS: dict[int, Spool] = {}
+"""The spools of this run by id: a worker process (forked) names the
+spool it wrote to, and the main process finds it here."""
+
+
 class Spool:
     """Encoded accounts parked on disk as they finish, so a run's memory
     holds only what sorting needs: the report is written from here at the
     end, in the order asked for, and the briefs are read back one at a time
     for the totals.  An unnamed temporary file (removed by the system when
-    relcheck exits, however it exits)."""
+    relcheck exits, however it exits).
+
+    Worker processes write into it themselves (each through its own
+    appending descriptor, one ``write`` a record), so what crosses back to
+    the main process is a name, a score and an offset, not the account."""
 
     _HEADER = struct.Struct("<III")
 
@@ -66,8 +76,24 @@ class Spool:
         import tempfile
 
         self._file = tempfile.TemporaryFile()
-        self._end = 0
-        self._owners: dict[Optional[str], Optional[str]] = {}  # one string per owner, not per account
+        self.ident = id(self)
+        self._writer: tuple[int, int] = (-1, -1)  # (pid, appending descriptor of that process)
+        _SPOOLS[self.ident] = self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_spool, (self.ident,))
+
+    def writable_here(self) -> bool:
+        """Whether this process can append (Linux: reopening the unnamed
+        file through /proc; elsewhere only the main process writes)."""
+        pid = os.getpid()
+        if self._writer[0] != pid:
+            try:
+                fd = os.open(f"/proc/self/fd/{self._file.fileno()}", os.O_WRONLY | os.O_APPEND)
+            except OSError:
+                fd = -1
+            self._writer = (pid, fd)
+        return self._writer[1] >= 0
 
     def add(self, account: EncodedAccount) -> SpooledAccount:
         import pickle
@@ -75,16 +101,22 @@ class Spool:
         data = account.encoded.encode("utf-8")
         notes = account.notes.encode("utf-8")
         brief = pickle.dumps(account.brief, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.write(self._HEADER.pack(len(data), len(notes), len(brief)) + data + notes + brief)
+        record = self._HEADER.pack(len(data), len(notes), len(brief)) + data + notes + brief
+        if self.writable_here():
+            fd = self._writer[1]
+            if os.write(fd, record) != len(record):
+                raise OSError(28, "No space left on device")
+            offset = os.lseek(fd, 0, os.SEEK_CUR) - len(record)  # this descriptor's own offset: after its write
+        else:
+            self._file.seek(0, os.SEEK_END)
+            offset = self._file.tell()
+            self._file.write(record)
+            self._file.flush()
         b = account.brief
-        owner = self._owners.setdefault(b.owner, b.owner)
-        spooled = SpooledAccount(b.name, owner, b.score, b.open_pipeline, self, self._end)
-        self._end += self._HEADER.size + len(data) + len(notes) + len(brief)
-        return spooled
+        return SpooledAccount(b.name, b.owner, b.score, b.open_pipeline, self, offset)
 
     def parts(self, offset: int) -> tuple[bytes, bytes, bytes]:
         """The encoded text, the notes and the pickled brief at ``offset``."""
-        self._file.flush()
         fd = self._file.fileno()
         sizes = self._HEADER.unpack(os.pread(fd, self._HEADER.size, offset))
         body = os.pread(fd, sum(sizes), offset + self._HEADER.size)
@@ -103,6 +135,10 @@ class SpooledAccount:
     open_pipeline: float
     spool: Spool
     offset: int
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Crosses from a worker once per account: a few plain values.
+        return (_spooled, (self.name, self.owner, self.score, self.open_pipeline, self.spool.ident, self.offset))
 
     @property
     def encoded(self) -> str:
@@ -124,6 +160,15 @@ class SpooledAccount:
 
         data: dict[str, Any] = json.loads(self.encoded)
         return data
+
+
+def _spool(ident: int) -> Spool:
+    return _SPOOLS[ident]
+
+
+def _spooled(name: str, owner: Optional[str], score: int, pipeline: float, ident: int,
+             offset: int) -> SpooledAccount:
+    return SpooledAccount(name, sys.intern(owner) if owner else owner, score, pipeline, _SPOOLS[ident], offset)
 
 
 Held = TypeVar("Held", AccountResult, EncodedAccount, SpooledAccount)

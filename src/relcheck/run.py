@@ -68,14 +68,14 @@ class UnitResult:
     size: int
     # Only what the run keeps: each account's key (for duplicates) and result;
     # the account records themselves stay in the worker.
-    accounts: list[tuple[AccountKey, Optional[Union[AccountResult, EncodedAccount]]]] = field(default_factory=list)
+    accounts: list[tuple[AccountKey, Optional[Audited]]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     broken: Optional[InputError] = None  # a slice did not parse (there): read the whole input again
     restart: bool = False  # this unit read its input whole: earlier units of it do not count
 
 
-Audited = Union[AccountResult, EncodedAccount]
+Audited = Union[AccountResult, EncodedAccount, SpooledAccount]
 Audit = Callable[[LoadedAccount], Optional[Audited]]
 
 
@@ -431,9 +431,9 @@ def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
     spool = Spool()
 
     def park(audited: Any) -> SpooledAccount:
-        return spool.add(audited)
+        return spool.add(audited) if isinstance(audited, EncodedAccount) else audited
 
-    accounts, errors, rejected = run(paths, replace(audit, encode=encode), jobs, progress, keep=park)
+    accounts, errors, rejected = run(paths, replace(audit, encode=encode, spool=spool), jobs, progress, keep=park)
     _check_filters(audit, [key for key, _ in accounts])
     done = [result for _, result in accounts if isinstance(result, SpooledAccount)]
     return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
@@ -482,6 +482,7 @@ class AccountAudit:
     owners: tuple[str, ...] = ()  # any of these reps (``--owner``, repeatable); () = all
     tiers: tuple[str, ...] = ()  # any of these tiers (``--tier``, repeatable); () = all
     encode: str = ""  # also make the account's JSON ("json") or JSONL lines ("jsonl")
+    spool: Optional[Spool] = None  # park what was encoded there, from whichever process audits
     baseline: Optional[Baseline] = None  # mark what changed, where the account is audited
     by_config: tuple[tuple[str, Engine, Context], ...] = ()
     """Engines of the config files found next to the inputs (nearest above
@@ -512,9 +513,13 @@ class AccountAudit:
         if self.encode == "json":
             from .reporting.json_report import encode_account
 
-            return EncodedAccount(result.brief, encode_account(result))
-        if self.encode == "jsonl":
+            encoded = EncodedAccount(result.brief, encode_account(result))
+        elif self.encode == "jsonl":
             from .reporting.json_report import finding_lines, note_lines
 
-            return EncodedAccount(result.brief, finding_lines(result), note_lines(result))
-        return result
+            encoded = EncodedAccount(result.brief, finding_lines(result), note_lines(result))
+        else:
+            return result
+        if self.spool is not None and self.spool.writable_here():
+            return self.spool.add(encoded)
+        return encoded
