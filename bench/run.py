@@ -120,6 +120,23 @@ def main() -> None:
         row("time ratio relcheck / CSafeLoader", f"{ours_t / base_t:.3f}", "goal <= 0.25 (aim 0.10)")
         row("peak RSS ratio relcheck / CSafeLoader", f"{ours_m / base_m:.3f}", "goal <= 0.50")
 
+        ours2_t, _ = measure(relcheck(str(big), "--jobs", "1"), repeat)
+        row("relcheck audit --format json --jobs 1", f"{ours2_t:.2f} s", "")
+        row("speed-up --jobs 2 over --jobs 1, one file", f"{ours2_t / ours_t:.2f}x", "goal >= 1.7")
+
+        tiny_count = 20_000 if args.quick else 200_000
+        tiny = work / "tiny.yaml"
+        with tiny.open("w") as out:
+            out.write("accounts:\n")
+            out.writelines(f"  - {{name: Acct {i}, owner: Rep {i % 50}}}\n" for i in range(tiny_count))
+        tiny_size = tiny.stat().st_size / 1e6
+        tiny_t, tiny_m = measure(relcheck(str(tiny)), repeat)
+        print(f"\n{tiny_count:,} one-line accounts ({tiny_size:.1f} MB)")
+        row("relcheck audit --format json", f"{tiny_t:.2f} s", f"{tiny_size / tiny_t:.2f} MB/s, {tiny_m:.0f} MiB, "
+            f"{tiny_t / tiny_count * 1e6:.0f} us an account")
+        row("time per byte: one-line accounts / the large file", f"{(tiny_t / tiny_size) / (ours_t / size):.1f}",
+            "goal <= 2")
+
         print("\nStart-up on a small file (3 accounts)")
         floor_t, _ = measure([PY, "-c", "import typer, pydantic, yaml"], repeat * 5)
         small_t, _ = measure(relcheck(str(small)), repeat * 5)

@@ -158,3 +158,23 @@ def test_a_syntax_error_in_a_huge_file_costs_its_slice_not_the_file(export: Path
     line = raw[:at].count(b"\n") + 1
     assert len(report.errors) == 1 and line <= report.errors[0].line <= line + 1
     assert 100 < len(report.accounts) < 150  # the broken slice's accounts are not audited; the rest are
+
+
+@pytest.mark.parametrize("mistake", [b"  - name: [broken\n", b"  - name: Late\n    goals: [a, b\n",
+                                     b"  - name: Odd\n    notes: \"never closed\n"])
+def test_a_syntax_error_in_one_account_costs_that_account_whole_or_sliced(export: Path, tmp_path: Path,
+                                                                          monkeypatch, mistake: bytes) -> None:
+    raw = export.read_bytes()
+    at = raw.index(b"  - name: Account 00075")
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(raw[:at] + mistake + raw[at:])
+    audit = runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23)))
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    sliced = runner.run_audit([str(bad)], audit, jobs=2)
+    monkeypatch.setattr(runner, "MIN_SPLIT_BYTES", 10**12)  # read whole
+    whole = runner.run_audit([str(bad)], audit, jobs=1)
+    for report in (sliced, whole):
+        assert len(report.errors) == 1
+        assert raw[:at].count(b"\n") + 1 <= report.errors[0].line <= raw[:at].count(b"\n") + 40  # this or the next account
+        assert len(report.accounts) >= 148  # the broken one (and at most the one it ran into) are lost
+    assert render(sliced, Format.JSON) == render(whole, Format.JSON)

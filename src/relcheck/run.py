@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
 
 from .checking.engine import Engine
@@ -37,8 +38,9 @@ from .reading.accounts import (
 from .reading.events import YamlError
 from .reading.guards import prepare
 from .reading.load import load_bytes
+from .reading.localize import read_by_item
 from .reading.sources import MAX_FILE_BYTES, Source, expand, read_source
-from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, split_accounts, split_documents
+from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, local, split_accounts, split_documents
 from .results import EncodedAccount, Report, Spool, SpooledAccount
 
 if TYPE_CHECKING:  # a baseline run imports it; the rest start without it
@@ -73,6 +75,8 @@ class UnitResult:
     rejected: list[Rejected] = field(default_factory=list)
     broken: Optional[InputError] = None  # a slice did not parse (there): read the whole input again
     restart: bool = False  # this unit read its input whole: earlier units of it do not count
+    by_item: bool = False  # a slice with a syntax error, read account by account
+    anchors: bool = False  # the slice writes an anchor or alias (so it cannot be read by account)
 
 
 Audited = Union[AccountResult, EncodedAccount, SpooledAccount]
@@ -105,20 +109,36 @@ def _run_unit(unit: Unit) -> UnitResult:
     if isinstance(data, InputError):
         result.errors.append(data)
         return result
+    result.anchors = unit.kind == ITEMS and not local(data)
     try:
         if unit.data is None:
             loaded = _load_whole(label, data)
         else:
             loaded = load_bytes(label, data, _WORKER.rules, unit.line_offset, unit.kind)
     except YamlError as err:
-        result.broken = InputError(label, err.line, err.column, err.message)
-        return result
+        found = None
+        if unit.kind == ITEMS and not result.anchors:  # one broken account costs that account
+            found = read_by_item(label, data, unit.line_offset, partial(_read_items, label), unit.last)
+        if found is None:
+            result.broken = InputError(label, err.line, err.column, err.message)
+            return result
+        loaded, result.by_item = found, True
     result.errors = loaded.errors
     result.rejected = loaded.rejected
     audit = _WORKER.audit
     for account in loaded.accounts:
         result.accounts.append((AccountKey.of(account), audit(account) if audit else None))
     return result
+
+
+def _read_items(label: str, part: bytes, line: int) -> FileResult:
+    """Items read fast; a YAML error is raised as the careful reading words it."""
+    try:
+        return load_bytes(label, part, _WORKER.rules, line, ITEMS)
+    except YamlError:
+        from .reading.careful import careful_load
+
+        return careful_load(label, part, _WORKER.rules, line, ITEMS)
 
 
 def _load_whole(label: str, data: bytes) -> FileResult:
@@ -279,7 +299,8 @@ def run(
         if result.index in units.refused:
             pending = [UnitResult(result.index, True, 0, errors=[units.refused.pop(result.index)])]
         sliced = result.index in units.sliced
-        broken = any(r.broken for r in pending)
+        broken = any(r.broken for r in pending) or (
+            any(r.by_item for r in pending) and any(r.anchors for r in pending))  # read whole, as a whole reading would
         if broken and units.sizes[result.index] > MAX_FILE_BYTES:
             # Too large to read whole: each broken slice is an error where
             # libyaml stopped, and the other slices' accounts count.

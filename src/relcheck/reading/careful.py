@@ -9,7 +9,7 @@ and its result is the authoritative one: accounts the models accept are kept
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -28,7 +28,9 @@ from ..format.schema import (
 from ..names import suggest
 from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings, interaction_lines, rejected
 from .events import Positions, YamlError, read_documents
+from .localize import read_by_item
 from .references import reference_problems
+from .split import list_shape, local, plain_list_body
 
 
 def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: int = 0,
@@ -43,6 +45,9 @@ def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: i
     except YamlError as err:
         if kind != WHOLE:
             raise
+        by_item = _by_item(label, data, rules, line_offset)
+        if by_item is not None:
+            return by_item
         result.errors.append(InputError(label, err.line, err.column, err.message))
         return result
     if kind != WHOLE:
@@ -51,6 +56,16 @@ def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: i
         message = "file holds no accounts (" + ("it is empty)" if documents == 0 else "only empty documents)")
         result.errors.append(InputError(label, 1 + line_offset, 1, message))
     return result
+
+
+def _by_item(label: str, data: bytes, rules: Collection[str], line_offset: int) -> Optional[FileResult]:
+    """A plain ``accounts:`` list with a syntax error, read account by
+    account (see :mod:`.localize`), where no anchor or alias is written."""
+    shape = list_shape(data)
+    if shape is None or not plain_list_body(shape, data, first=True) or not local(data):
+        return None
+    return read_by_item(label, data[shape.first:], line_offset + data.count(b"\n", 0, shape.first),
+                        lambda part, line: careful_load(label, part, rules, line, ITEMS), final=True)
 
 
 def _load_account(label: str, data: Any, pos: Positions, result: FileResult, where: tuple[int, int],

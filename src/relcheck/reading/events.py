@@ -73,11 +73,14 @@ Position = tuple[int, int]  # 1-based line, 1-based column
 class YamlError(Exception):
     """The input is not YAML relcheck can read; carries a 1-based position."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
+    def __init__(self, message: str, line: int, column: int, at_end: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.at_end = at_end
+        """libyaml ran off the end of the input (a flow collection or a
+        quote still open): the input may just have been cut too early."""
 
 
 @dataclass
@@ -163,6 +166,15 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
+def _ran_off_the_end(data: bytes, err: Any) -> bool:
+    """Whether only blank and comment lines follow the line libyaml stopped on."""
+    mark = err.problem_mark
+    if mark is None:
+        return False
+    rest = data.split(b"\n")[mark.line + 1:]
+    return all(not line.strip() or line.lstrip().startswith(b"#") for line in rest)
+
+
 def _error_at(data: bytes, err: Any) -> Position:
     """Where a libyaml error points a person: a scanner error at the token it
     was scanning (a key that lacks its colon, a quote never closed), a parser
@@ -216,7 +228,8 @@ def read_documents(data: bytes, positions: bool = True, line_offset: int = 0) ->
         raise YamlError(f"unreadable input: {err.reason}", 1 + line_offset, 1) from None
     except yaml.MarkedYAMLError as err:
         line, column = _error_at(data, err)
-        raise YamlError(_describe_yaml_error(data, err, line), line + line_offset, column) from None
+        raise YamlError(_describe_yaml_error(data, err, line), line + line_offset, column,
+                        _ran_off_the_end(data, err)) from None
     except yaml.YAMLError as err:  # pragma: no cover - unmarked libyaml errors
         raise YamlError(f"YAML error: {err}", 1 + line_offset, 1) from None
     finally:

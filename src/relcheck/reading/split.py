@@ -145,3 +145,25 @@ def _first_item(data: bytes, start: int) -> Optional[re.Match[bytes]]:
         start = end
     return None
 
+
+
+def item_pieces(data: bytes, line_offset: int) -> list[tuple[int, bytes]]:
+    """Each list item of an items-only slice (starting with its first item
+    line), as :func:`split_accounts` would cut it with the smallest target."""
+    indent = len(data) - len(data.lstrip(b" "))
+    item = re.compile(rb"\n" + b" " * indent + rb"-(?:[ \t]|\r?\n)")
+    pieces: list[tuple[int, bytes]] = []
+    start, line = 0, line_offset
+    for match in item.finditer(data):
+        at = match.start() + 1
+        pieces.append((line, data[start:at]))
+        line += data.count(b"\n", start, at)
+        start = at
+    pieces.append((line, data[start:]))
+    return pieces
+
+
+def local(data: bytes) -> bool:
+    """Whether no anchor or alias could reach from one account to another
+    (no ``&`` or ``*`` at all), so that each account can be read alone."""
+    return b"&" not in data and b"*" not in data
