@@ -24,6 +24,7 @@ from .reading.accounts import Rejected
 if TYPE_CHECKING:  # the review stage is imported when a report is summed up, not at start-up
     from .review.baseline import PastFinding
     from .review.owners import OwnerRollup
+    from .review.owners import Rollup as OwnerRollupSum
 
 SCHEMA_VERSION = 1
 
@@ -179,6 +180,15 @@ JSON and JSONL reporters take those kinds of report: the type says so)."""
 
 
 @dataclass
+class _Tally:
+    owners: OwnerRollupSum
+    severities: list[Severity] = field(default_factory=list)
+    changed: list[Severity] = field(default_factory=list)  # severities of new and worse findings
+    changes: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Report(Generic[Held]):
     as_of: date
     accounts: list[Held] = field(default_factory=list)
@@ -191,24 +201,48 @@ class Report(Generic[Held]):
     by_owner: bool = False
     configs: list[str] = field(default_factory=list)
     """The config files that applied (the nearest above each input, or --config)."""
+    _tallied: Optional[tuple[tuple[int, int], _Tally]] = field(default=None, repr=False, compare=False)
 
     @property
     def briefs(self) -> Iterator[Brief]:
         """Each account's brief, one at a time (a spooled report reads them from disk)."""
         return (a.brief for a in self.accounts)
 
-    def owners(self) -> list[OwnerRollup]:
-        from .review.owners import rollup
+    def _tally(self) -> _Tally:
+        """Everything the totals need, in one pass over the briefs (a
+        spooled report reads each from disk once), kept until the accounts
+        change."""
+        key = (id(self.accounts), len(self.accounts))
+        if self._tallied is not None and self._tallied[0] == key:
+            return self._tallied[1]
+        from .review.owners import Rollup
 
-        return rollup(self.briefs)
+        tally = _Tally(Rollup())
+        for b in self.briefs:
+            tally.severities.extend(b.severities)
+            tally.owners.add(b)
+            for severity, change in zip(b.severities, b.changes, strict=True):
+                if change:
+                    tally.changes[change] = tally.changes.get(change, 0) + 1
+                if change in ("new", "worse"):
+                    tally.changed.append(severity)
+            tally.notes.extend(f"{b.name}: {n}" for s in b.suppressions if (n := s.note()))
+        self._tallied = (key, tally)
+        return tally
+
+    def owners(self) -> list[OwnerRollup]:
+        return self._tally().owners.lines()
 
     def changes(self) -> Optional[dict[str, int]]:
-        from .review.baseline import counts
+        from .review.baseline import CHANGES
 
-        return counts(self.briefs, self.resolved) if self.baseline else None
+        if not self.baseline:
+            return None
+        counted = self._tally().changes
+        return {change: len(self.resolved) if change == "resolved" else counted.get(change, 0) for change in CHANGES}
 
     def severities(self) -> list[Severity]:
-        return [s for b in self.briefs for s in b.severities]
+        return self._tally().severities
 
     def by_severity(self) -> dict[str, int]:
         counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
@@ -218,12 +252,11 @@ class Report(Generic[Held]):
 
     def worst(self, only_changed: bool = False) -> Optional[Severity]:
         """The worst severity found (``only_changed``: among new and worse findings)."""
-        found = [s for b in self.briefs for s, change in zip(b.severities, b.changes, strict=True)
-                 if not only_changed or change in ("new", "worse")]
+        found = self._tally().changed if only_changed else self.severities()
         return max(found, key=lambda s: s.rank, default=None)
 
     def suppression_notes(self) -> list[str]:
-        return [f"{b.name}: {n}" for b in self.briefs for s in b.suppressions if (n := s.note())]
+        return self._tally().notes
 
     def summary(self) -> dict[str, Any]:
         summary = {

@@ -28,14 +28,16 @@ class OwnerRollup:
                 "open_pipeline": int(pipeline) if pipeline == int(pipeline) else pipeline}
 
 
-def rollup(briefs: Iterable[Brief]) -> list[OwnerRollup]:
-    """One line per owner (accounts without an owner last), worst average
-    first; one pass, holding a line per owner, never the briefs."""
-    groups: dict[Optional[str], list[Any]] = {}
-    for b in briefs:
-        group = groups.get(b.owner)
+class Rollup:
+    """Owner lines summed one brief at a time (holding a line per owner, never the briefs)."""
+
+    def __init__(self) -> None:
+        self.groups: dict[Optional[str], list[Any]] = {}
+
+    def add(self, b: Brief) -> None:
+        group = self.groups.get(b.owner)
         if group is None:
-            group = groups[b.owner] = [0, 0, 0, 0, 0, 0, 0]
+            group = self.groups[b.owner] = [0, 0, 0, 0, 0, 0, 0]
         group[0] += 1
         group[1] += b.status == "at-risk"
         group[2] += b.status == "watch"
@@ -43,9 +45,20 @@ def rollup(briefs: Iterable[Brief]) -> list[OwnerRollup]:
         group[4] += sum(s is Severity.CRITICAL for s in b.severities)
         group[5] += b.score
         group[6] += b.open_pipeline
-    lines = [
-        OwnerRollup(owner=owner, accounts=n, at_risk=at_risk, watch=watch, healthy=healthy, critical=critical,
-                    average_score=round(scores / n), open_pipeline=pipeline)
-        for owner, (n, at_risk, watch, healthy, critical, scores, pipeline) in groups.items()
-    ]
-    return sorted(lines, key=lambda r: (r.owner is None, r.average_score, -r.open_pipeline, r.owner or ""))
+
+    def lines(self) -> list[OwnerRollup]:
+        """One line per owner (accounts without an owner last), worst average first."""
+        lines = [
+            OwnerRollup(owner=owner, accounts=n, at_risk=at_risk, watch=watch, healthy=healthy, critical=critical,
+                        average_score=round(scores / n), open_pipeline=pipeline)
+            for owner, (n, at_risk, watch, healthy, critical, scores, pipeline) in self.groups.items()
+        ]
+        return sorted(lines, key=lambda r: (r.owner is None, r.average_score, -r.open_pipeline, r.owner or ""))
+
+
+def rollup(briefs: Iterable[Brief]) -> list[OwnerRollup]:
+    """One line per owner (accounts without an owner last), worst average first."""
+    summed = Rollup()
+    for b in briefs:
+        summed.add(b)
+    return summed.lines()
