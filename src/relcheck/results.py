@@ -103,6 +103,8 @@ class Spool:
         notes = account.notes.encode("utf-8")
         brief = pickle.dumps(account.brief, protocol=pickle.HIGHEST_PROTOCOL)
         record = self._HEADER.pack(len(data), len(notes), len(brief)) + data + notes + brief
+        if len(record) >= 1 << 32:
+            raise OSError(27, "an account's report is larger than 4 GiB")
         if self.writable_here():
             fd = self._writer[1]
             if os.write(fd, record) != len(record):
@@ -114,15 +116,16 @@ class Spool:
             self._file.write(record)
             self._file.flush()
         b = account.brief
-        return SpooledAccount(b.name, b.owner, b.score, b.open_pipeline, self, offset)
+        return SpooledAccount(b.name, b.owner, b.score, b.open_pipeline, self, offset << 32 | len(record))
 
-    def parts(self, offset: int) -> tuple[bytes, bytes, bytes]:
-        """The encoded text, the notes and the pickled brief at ``offset``."""
-        fd = self._file.fileno()
-        sizes = self._HEADER.unpack(os.pread(fd, self._HEADER.size, offset))
-        body = os.pread(fd, sum(sizes), offset + self._HEADER.size)
-        a, b = sizes[0], sizes[0] + sizes[1]
-        return body[:a], body[a:b], body[b:]
+    def parts(self, place: int) -> tuple[bytes, bytes, bytes]:
+        """The encoded text, the notes and the pickled brief of the record at
+        ``place`` (its offset and its size in one int: one read)."""
+        record = os.pread(self._file.fileno(), place & 0xFFFFFFFF, place >> 32)
+        sizes = self._HEADER.unpack_from(record)
+        a = self._HEADER.size + sizes[0]
+        b = a + sizes[1]
+        return record[self._HEADER.size:a], record[a:b], record[b:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,7 @@ class SpooledAccount:
     score: int
     open_pipeline: float
     spool: Spool
-    offset: int
+    offset: int  # where its record starts, shifted 32 bits left, plus the record's size
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Crosses from a worker once per account: a few plain values.
