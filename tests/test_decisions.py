@@ -274,3 +274,36 @@ def test_the_summary_line_counts_in_words(tmp_path: Path) -> None:
     path.write_text("name: Solo\n")
     done = CliRunner().invoke(app, ["audit", str(path), "--as-of", "2026-11-23"])
     assert "relcheck: 1 account, no findings, no errors" in done.stderr
+
+
+def test_rules_that_need_history_find_nothing_without_it() -> None:
+    """The engine skips a rule marked ``needs_history`` on an account with no
+    interaction on or before the as-of date; hold each to that promise on
+    accounts rich in everything else (contacts with trust, deals, owners)."""
+    import sys
+    from pathlib import Path
+
+    from relcheck.checking.facts import AccountFacts
+    from relcheck.checking.registry import all_rules, rule_names
+    from relcheck.checking.settings import Settings
+    from relcheck.reading.load import load_raw
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    loaded = load_raw("gen.yaml", ("accounts:\n" + "".join(generate(120, 30))).encode(), rule_names())
+    assert not loaded.errors
+    settings = Settings()
+    checked = 0
+    for as_of in (date(2026, 1, 1), date(2026, 10, 1)):  # before every touch; before most
+        context = Engine(settings).context(as_of, settings.lookback_days)
+        for item in loaded.accounts:
+            facts = AccountFacts(item.account, context)
+            if facts.history:
+                continue
+            checked += 1
+            for rule in all_rules():
+                options = rule.options()
+                found = list(rule.check(facts, options)) if rule.needs_history else []
+                assert found == [], (rule.code, item.account.name)
+    assert checked >= 120

@@ -143,6 +143,9 @@ class Rule:
     check: Check
     factor: str
     doc: str
+    needs_history: bool = True
+    """Fires only on an account with an interaction on or before the as-of
+    date; the engine does not ask it about any other (a tested promise)."""
 
     def sections(self) -> dict[str, str]:
         """The module docstring split under its ``## Heading`` lines."""

@@ -88,4 +88,5 @@ RULE = Rule(
     check=check,
     factor="continuity",
     doc=__doc__ or "",
+    needs_history=False,
 )

@@ -145,4 +145,5 @@ RULE = Rule(
     check=check,
     factor="trust",
     doc=__doc__ or "",
+    needs_history=False,
 )

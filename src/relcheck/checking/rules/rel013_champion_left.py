@@ -87,4 +87,5 @@ RULE = Rule(
     check=check,
     factor="breadth",
     doc=__doc__ or "",
+    needs_history=False,
 )
