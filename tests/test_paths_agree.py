@@ -178,3 +178,24 @@ def test_a_syntax_error_in_one_account_costs_that_account_whole_or_sliced(export
         assert raw[:at].count(b"\n") + 1 <= report.errors[0].line <= raw[:at].count(b"\n") + 40  # this or the next account
         assert len(report.accounts) >= 148  # the broken one (and at most the one it ran into) are lost
     assert render(sliced, Format.JSON) == render(whole, Format.JSON)
+
+
+def test_a_spooled_account_answers_for_the_totals_as_its_brief(tmp_path: Path) -> None:
+    """Totals of a spooled run are read from memory; each spooled account
+    must say what its brief says (severities, changes, status, notes)."""
+    from relcheck.review.baseline import read_baseline
+
+    example = Path(__file__).resolve().parents[1] / "accounts.example.yaml"
+    audit = runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 10, 1)))
+    base = tmp_path / "base.json"
+    base.write_text(render(runner.run_audit([str(example)], audit), Format.JSON))
+    for as_of in (date(2026, 11, 25), date(2027, 11, 25)):  # later: an expired suppression has a note
+        later = runner.AccountAudit(Engine(Settings()), Context(as_of=as_of), baseline=read_baseline(base))
+        spooled = runner.run_audit_encoded([str(example)], later)
+        for account in spooled.accounts:
+            brief = account.brief
+            assert (account.severities, account.changes, account.status) == \
+                   (brief.severities, brief.changes, brief.status)
+            noted = any(s.note() for s in brief.suppressions)
+            assert account.suppressions == (brief.suppressions if noted else ())
+        assert any(c for a in spooled.accounts for c in a.changes)

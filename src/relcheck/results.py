@@ -116,7 +116,8 @@ class Spool:
             self._file.write(record)
             self._file.flush()
         b = account.brief
-        return SpooledAccount(b.name, b.owner, b.score, b.open_pipeline, self, offset << 32 | len(record))
+        return SpooledAccount(b.name, b.owner, b.score, b.open_pipeline, self, offset << 32 | len(record),
+                              b.status, _codes(b), any(s.note() for s in b.suppressions))
 
     def parts(self, place: int) -> tuple[bytes, bytes, bytes]:
         """The encoded text, the notes and the pickled brief of the record at
@@ -139,10 +140,28 @@ class SpooledAccount:
     open_pipeline: float
     spool: Spool
     offset: int  # where its record starts, shifted 32 bits left, plus the record's size
+    status: str
+    codes: str  # each finding's severity and change, two letters each (see _codes)
+    noted: bool  # a suppression of it has something to say
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Crosses from a worker once per account: a few plain values.
-        return (_spooled, (self.name, self.owner, self.score, self.open_pipeline, self.spool.ident, self.offset))
+        return (_spooled, (self.name, self.owner, self.score, self.open_pipeline, self.spool.ident, self.offset,
+                           self.status, self.codes, self.noted))
+
+    # What the totals read (as of a Brief), answered from memory: the run's
+    # totals never read the spool back, but for the rare suppression note.
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        return tuple(_SEVERITY_OF[c] for c in self.codes[::2])
+
+    @property
+    def changes(self) -> tuple[str, ...]:
+        return tuple(_CHANGE_OF[c] for c in self.codes[1::2])
+
+    @property
+    def suppressions(self) -> tuple[Any, ...]:
+        return self.brief.suppressions if self.noted else ()
 
     @property
     def encoded(self) -> str:
@@ -166,13 +185,23 @@ class SpooledAccount:
         return data
 
 
+_SEVERITY_OF = {s.value[0]: s for s in Severity}
+_CHANGE_OF = {"-": "", "n": "new", "w": "worse", "p": "persisting"}
+_CHANGE_CODE = {v: k for k, v in _CHANGE_OF.items()}
+
+
+def _codes(b: Brief) -> str:
+    return sys.intern("".join(s.value[0] + _CHANGE_CODE[c] for s, c in zip(b.severities, b.changes, strict=True)))
+
+
 def _spool(ident: int) -> Spool:
     return _SPOOLS[ident]
 
 
-def _spooled(name: str, owner: Optional[str], score: int, pipeline: float, ident: int,
-             offset: int) -> SpooledAccount:
-    return SpooledAccount(name, sys.intern(owner) if owner else owner, score, pipeline, _SPOOLS[ident], offset)
+def _spooled(name: str, owner: Optional[str], score: int, pipeline: float, ident: int, offset: int, status: str,
+             codes: str, noted: bool) -> SpooledAccount:
+    return SpooledAccount(name, sys.intern(owner) if owner else owner, score, pipeline, _SPOOLS[ident], offset,
+                          sys.intern(status), sys.intern(codes), noted)
 
 
 Held = TypeVar("Held", AccountResult, EncodedAccount, SpooledAccount)
@@ -221,7 +250,7 @@ class Report(Generic[Held]):
         from .review.owners import Rollup
 
         tally = _Tally(Rollup())
-        for b in self.briefs:
+        for b in self._totals():
             tally.severities.extend(b.severities)
             tally.owners.add(b)
             for severity, change in zip(b.severities, b.changes, strict=True):
@@ -232,6 +261,12 @@ class Report(Generic[Held]):
             tally.notes.extend(f"{b.name}: {n}" for s in b.suppressions if (n := s.note()))
         self._tallied = (key, tally)
         return tally
+
+    def _totals(self) -> Iterator[Any]:
+        """What each account adds to the totals: its brief, or a spooled
+        account itself (which answers as its brief does, from memory)."""
+        for a in self.accounts:
+            yield a if isinstance(a, SpooledAccount) else a.brief
 
     def owners(self) -> list[OwnerRollup]:
         return self._tally().owners.lines()
