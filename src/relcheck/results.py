@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import struct
 import sys
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,9 +56,10 @@ class EncodedAccount:
         return data
 
 
-_SPOOLS: dict[int, Spool] = {}
-"""The spools of this run by id: a worker process (forked) names the
-spool it wrote to, and the main process finds it here."""
+_SPOOLS: weakref.WeakValueDictionary[int, Spool] = weakref.WeakValueDictionary()
+"""The spools alive by id: a worker process (forked) names the spool it
+wrote to, and the main process finds it here.  A spool no report holds any
+more goes, and its file with it."""
 
 
 class Spool:
@@ -83,6 +85,14 @@ class Spool:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_spool, (self.ident,))
+
+    def __del__(self) -> None:
+        pid, fd = getattr(self, "_writer", (-1, -1))
+        if fd >= 0 and pid == os.getpid():
+            try:
+                os.close(fd)
+            except OSError:
+                pass
 
     def writable_here(self) -> bool:
         """Whether this process can append (Linux: reopening the unnamed
