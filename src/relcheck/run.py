@@ -168,7 +168,8 @@ def _run_batch(batch: list[Unit]) -> list[UnitResult]:
 
 class _Plan:
     """The work of a run, made lazily (a slice is cut when a worker is ready
-    for it), keeping each split input's bytes until its last slice is back.
+    for it); large files are read from disk piece by piece, standard input
+    is kept until its last slice is back.
 
     Work goes out in batches of about a slice's worth of bytes: many small
     files travel together, since sending each on its own to a worker costs
@@ -285,9 +286,7 @@ def run(
     dropped: list[Rejected] = []
     done = 0
     for result in (r for batch in _results(units, audit, jobs) for r in batch):
-        if keep is not None:
-            result.accounts = [(key, keep(audited) if audited is not None else None)
-                               for key, audited in result.accounts]
+        _keep(result, keep)
         done += result.size
         if progress:
             progress(done, units.total)
@@ -310,9 +309,7 @@ def run(
             # A slice did not parse on its own (or, all slices together held
             # nothing): read the whole input, carefully, to say what is wrong.
             again = _run_unit(Unit(result.index, sources[result.index], units.whole.pop(result.index, None)))
-            if keep is not None:
-                again.accounts = [(key, keep(audited) if audited is not None else None)
-                                  for key, audited in again.accounts]
+            _keep(again, keep)
             pending = [again]
         units.whole.pop(result.index, None)
         for finished in pending:
@@ -327,6 +324,12 @@ def run(
             rejected.extend(finished.rejected)
         pending = []
     return accounts, capped(errors + duplicates), rejected + dropped
+
+
+def _keep(result: UnitResult, keep: Optional[Callable[[Any], Any]]) -> None:
+    """What the run holds of each of ``result``'s accounts (see :func:`run`)."""
+    if keep is not None:
+        result.accounts = [(key, keep(audited) if audited is not None else None) for key, audited in result.accounts]
 
 
 MAX_ERRORS_PER_FILE = 50

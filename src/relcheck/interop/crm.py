@@ -52,16 +52,9 @@ class Reader:
 
     def day(self, row: Row, *names: str) -> Optional[date_t]:
         for name in names:
-            text = self.get(row, name)
-            if text:
-                try:
-                    return self.dates.parse(text)
-                except DateError as err:
-                    key = next(k for k in self.fields[name] if row.cells.get(k))
-                    header = self.table.headers[self.table.keys.index(key)]
-                    column = self.table.keys.index(key) + 1
-                    raise RelcheckError(f"{self.table.label}:{row.line}: column '{header}' (field {column}): "
-                                        f"{err}") from None
+            key = next((k for k in self.fields.get(name, ()) if row.cells.get(k)), None)
+            if key:
+                return _day_in(self.dates, self.table, row, key)
         return None
 
     def deal(self, row: Row, ref: str, company_ref: str, company_name: str) -> DealRecord:
@@ -71,6 +64,17 @@ class Reader:
                          self.get(row, "stage"))
         return DealRecord(ref, self.get(row, "name"), status, self.day(row, "opened"), self.day(row, "closed_on"),
                           parse_amount(amount) if amount else None, company_ref, company_name, self.where(row))
+
+
+def _day_in(dates: Dates, table: Table, row: Row, key: str) -> date_t:
+    """The date in ``row``'s cell ``key``, or an error naming the row and the column."""
+    try:
+        return dates.parse(row.cells[key])
+    except DateError as err:
+        column = table.keys.index(key)
+        raise RelcheckError(f"{table.label}:{row.line}: column '{table.headers[column]}' (field {column + 1}): "
+                            f"{err}") from None
+
 
 
 def _keys(*names: str) -> tuple[str, ...]:
@@ -510,23 +514,26 @@ def _pipedrive_table(table: Table) -> tuple[str, dict[tuple[str, str], str]]:
     return "", columns
 
 
-def _pd(row: Row, columns: dict[tuple[str, str], str], entity: str, field: str) -> str:
+def _pd_key(row: Row, columns: dict[tuple[str, str], str], entity: str, field: str) -> Optional[str]:
+    """The header key of ``entity``'s ``field`` that is filled in ``row``."""
     for name in _PD_FIELDS.get(field, (field,)):
         key = columns.get((entity, name))
         if key and row.cells.get(key):
-            return row.cells[key]
-    return ""
+            return key
+    return None
+
+
+def _pd(row: Row, columns: dict[tuple[str, str], str], entity: str, field: str) -> str:
+    key = _pd_key(row, columns, entity, field)
+    return row.cells[key] if key else ""
 
 
 def _pd_day(dates: Dates, table: Table, row: Row, columns: dict[tuple[str, str], str], entity: str,
             *fields: str) -> Optional[date_t]:
     for name in fields:
-        text = _pd(row, columns, entity, name)
-        if text:
-            try:
-                return dates.parse(text)
-            except DateError as err:
-                raise RelcheckError(f"{table.label}:{row.line}: {err}") from None
+        key = _pd_key(row, columns, entity, name)
+        if key:
+            return _day_in(dates, table, row, key)
     return None
 
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, RelcheckError
+from ..reading.sources import MAX_FILE_BYTES
 
 MAX_FIELD = 100_000
 """Characters in one cell: a long call note fits many times over."""
-MAX_FILE = 512 * 1024 * 1024
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A cell a spreadsheet would run: ``=...`` always; ``+``, ``-`` or ``@``
@@ -128,7 +128,7 @@ def read_table(path: Path) -> Table:
     label = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE:
+        if size > MAX_FILE_BYTES:
             raise _refuse(label, 1, 1, f"the file is {size // (1024 * 1024)} MiB; relcheck imports "
                           "exports up to 512 MiB (export a date range at a time)")
         raw = path.read_bytes()

@@ -40,8 +40,8 @@ def load_bytes(label: str, data: bytes, rules: Collection[str], line_offset: int
                kind: str = WHOLE) -> FileResult:
     """Parse and validate prepared bytes of one account file, or of a slice
     of one that starts ``line_offset`` lines into it.  A YAML error in a
-    slice raises :class:`YamlError`, because the whole file must then be
-    read again to tell what is really wrong."""
+    slice raises :class:`YamlError`: the caller reads the slice account by
+    account (:mod:`.localize`) or the whole file again."""
     try:
         return _fast(label, data, rules, line_offset, kind)
     except YamlError:
