@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from relcheck import run as runner
 from relcheck.checking.registry import rule_names
 from relcheck.errors import InputError
-from relcheck.reading import stream
+from relcheck.reading import split, stream
 from relcheck.reading.accounts import AccountKey, unique_accounts
 from relcheck.reading.careful import careful_load
 from relcheck.reading.guards import prepare
@@ -118,15 +118,19 @@ def careful_reading(label: str, raw: bytes) -> Reading:
 
 
 def runner_reading(path: Path, monkeypatch: pytest.MonkeyPatch, slice_bytes: int | None,
-                   piece_bytes: int | None = None) -> Reading:
+                   piece_bytes: int | None = None, item_bytes: int | None = None) -> Reading:
     """What a run reads, as a small file or cut into slices of
-    ``slice_bytes``, read from disk in pieces of ``piece_bytes``."""
+    ``slice_bytes`` (each account weighing ``item_bytes`` more), read from
+    disk in pieces of ``piece_bytes``."""
     with monkeypatch.context() as patch:
         if slice_bytes is not None:
             patch.setattr(runner, "MIN_SPLIT_BYTES", 0)
             patch.setattr(runner, "TARGET_SLICE_BYTES", slice_bytes)
         if piece_bytes is not None:
             patch.setattr(stream, "PIECE_BYTES", piece_bytes)
+        if item_bytes is not None:
+            patch.setattr(stream, "ITEM_BYTES", item_bytes)
+            patch.setattr(split, "ITEM_BYTES", item_bytes)
         pairs, errors, _ = runner.run([str(path)], audit=lambda loaded: loaded)  # type: ignore[arg-type, return-value]
     accounts = [(r.account, r.path, r.line, r.column) for _, r in pairs]  # type: ignore[union-attr]
     return accounts, _errors(errors)
@@ -143,10 +147,12 @@ def check_one_reading(raw: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     label = str(path)
     started = time.monotonic()
     reference = careful_reading(label, raw)
-    for slice_bytes, piece_bytes in ((None, None), (200, None), (200, 97)):
-        got = runner_reading(path, monkeypatch, slice_bytes, piece_bytes)
-        assert got[1] == reference[1], (raw, slice_bytes, piece_bytes)
-        assert got[0] == reference[0], (raw, slice_bytes, piece_bytes)
+    # Whole; slices of several accounts (by bytes alone); an account a slice
+    # (each weighs more than a slice), read in pieces of 97 bytes.
+    for slice_bytes, piece_bytes, item_bytes in ((None, None, None), (200, None, 0), (200, 97, None)):
+        got = runner_reading(path, monkeypatch, slice_bytes, piece_bytes, item_bytes)
+        assert got[1] == reference[1], (raw, slice_bytes, piece_bytes, item_bytes)
+        assert got[0] == reference[0], (raw, slice_bytes, piece_bytes, item_bytes)
     assert time.monotonic() - started < 5, raw[:200]
     last = _lines(raw)
     for _, line, column, message in reference[1]:

@@ -199,3 +199,33 @@ def test_a_spooled_account_answers_for_the_totals_as_its_brief(tmp_path: Path) -
             noted = any(s.note() for s in brief.suppressions)
             assert account.suppressions == (brief.suppressions if noted else ())
         assert any(c for a in spooled.accounts for c in a.changes)
+
+
+def test_tiny_accounts_are_cut_by_how_many_not_only_by_bytes(tmp_path: Path) -> None:
+    """A slice holds about a slice's worth of work: bytes plus ITEM_BYTES an
+    account, so 40,000 one-line accounts make many slices (both cores get
+    work), and the slices cut from disk are the slices cut in memory."""
+    from relcheck.reading import stream
+    from relcheck.reading.sources import Source
+
+    count = 40_000
+    path = tmp_path / "tiny.yaml"
+    path.write_text("accounts:\n" + "".join(f"- name: a{i}\n" for i in range(count)))
+    target = split.TARGET_SLICE_BYTES
+    in_memory = split.split_accounts(path.read_bytes())
+    assert in_memory is not None
+    per_slice = [part.count(b"\n- name: ") + 1 for _, part in in_memory]
+    assert sum(per_slice) == count
+    most = target // split.ITEM_BYTES
+    assert max(per_slice) <= most and min(per_slice[:-1]) >= most - 40  # by count: about 500, not 17,000
+    from_disk = [(line, part) for line, part, _ in stream.slices(Source(path=path, label=str(path)), target)]
+    assert from_disk == in_memory
+
+
+def test_large_accounts_are_still_cut_by_bytes(export: Path) -> None:
+    slices = split.split_accounts(export.read_bytes())
+    assert slices is not None and len(slices) > 1
+    for _, part in slices[:-1]:
+        items = part.count(b"\n  - name: ") + 1
+        assert len(part) + items * split.ITEM_BYTES >= split.TARGET_SLICE_BYTES
+        assert len(part) > items * split.ITEM_BYTES  # a slice of large accounts is mostly bytes

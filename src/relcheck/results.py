@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the review stage is imported when a report is summed up, no
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per account (see AccountResult)
 class EncodedAccount:
     """An audited account already written as its part of the JSON report
     (its line) or of the JSONL report (its finding lines and note lines),
@@ -81,6 +81,9 @@ class Spool:
         self._file = tempfile.TemporaryFile()
         self.ident = id(self)
         self._writer: tuple[int, int] = (-1, -1)  # (pid, appending descriptor of that process)
+        self._pending: list[bytes] = []  # records added here and not yet written
+        self._placed: list[SpooledAccount] = []  # their accounts, placed within the pending records
+        self._pending_bytes = 0
         _SPOOLS[self.ident] = self
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -99,6 +102,7 @@ class Spool:
         file through /proc; elsewhere only the main process writes)."""
         pid = os.getpid()
         if self._writer[0] != pid:
+            self._pending, self._placed, self._pending_bytes = [], [], 0  # a fork's copy is not its own
             try:
                 fd = os.open(f"/proc/self/fd/{self._file.fileno()}", os.O_WRONLY | os.O_APPEND)
             except OSError:
@@ -107,31 +111,53 @@ class Spool:
         return self._writer[1] >= 0
 
     def add(self, account: EncodedAccount) -> SpooledAccount:
+        """Park ``account``: kept with the others added since the last
+        :meth:`flush`, which writes them in one go and places them."""
         import pickle
 
         data = account.encoded.encode("utf-8")
         notes = account.notes.encode("utf-8")
-        brief = pickle.dumps(account.brief, protocol=pickle.HIGHEST_PROTOCOL)
+        brief = pickle.dumps(account.brief.state(), protocol=pickle.HIGHEST_PROTOCOL)
         record = self._HEADER.pack(len(data), len(notes), len(brief)) + data + notes + brief
         if len(record) >= 1 << 32:
             raise OSError(27, "an account's report is larger than 4 GiB")
+        b = account.brief
+        spooled = SpooledAccount(b.name, b.owner, b.score, b.open_pipeline, self,
+                                 self._pending_bytes << 32 | len(record), b.status, _codes(b),
+                                 any(s.note() for s in b.suppressions))
+        self._pending.append(record)
+        self._placed.append(spooled)
+        self._pending_bytes += len(record)
+        if self._pending_bytes >= _FLUSH_BYTES:
+            self.flush()
+        return spooled
+
+    def flush(self) -> None:
+        """Write the pending records (one ``write``, appended whatever other
+        processes write) and give their accounts their offsets in the file."""
+        if not self._pending:
+            return
+        records = b"".join(self._pending)
         if self.writable_here():
             fd = self._writer[1]
-            if os.write(fd, record) != len(record):
+            if os.write(fd, records) != len(records):
                 raise OSError(28, "No space left on device")
-            offset = os.lseek(fd, 0, os.SEEK_CUR) - len(record)  # this descriptor's own offset: after its write
+            start = os.lseek(fd, 0, os.SEEK_CUR) - len(records)  # this descriptor's own offset: after its write
         else:
             self._file.seek(0, os.SEEK_END)
-            offset = self._file.tell()
-            self._file.write(record)
+            start = self._file.tell()
+            self._file.write(records)
             self._file.flush()
-        b = account.brief
-        return SpooledAccount(b.name, b.owner, b.score, b.open_pipeline, self, offset << 32 | len(record),
-                              b.status, _codes(b), any(s.note() for s in b.suppressions))
+        for spooled in self._placed:
+            spooled.offset += start << 32
+        self._pending, self._placed, self._pending_bytes = [], [], 0
 
-    def parts(self, place: int) -> tuple[bytes, bytes, bytes]:
-        """The encoded text, the notes and the pickled brief of the record at
-        ``place`` (its offset and its size in one int: one read)."""
+    def parts(self, account: SpooledAccount) -> tuple[bytes, bytes, bytes]:
+        """The encoded text, the notes and the pickled brief of ``account``'s
+        record (its offset and its size in one int: one read)."""
+        if self._pending:
+            self.flush()
+        place = account.offset
         record = os.pread(self._file.fileno(), place & 0xFFFFFFFF, place >> 32)
         sizes = self._HEADER.unpack_from(record)
         a = self._HEADER.size + sizes[0]
@@ -139,7 +165,7 @@ class Spool:
         return record[self._HEADER.size:a], record[a:b], record[b:]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per account (see AccountResult); its offset is set on flush
 class SpooledAccount:
     """An encoded account in a :class:`Spool`: what sorting needs in
     memory; its text and brief on disk."""
@@ -155,7 +181,10 @@ class SpooledAccount:
     noted: bool  # a suppression of it has something to say
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Crosses from a worker once per account: a few plain values.
+        # Crosses from a worker once per account: a few plain values (its
+        # place is known once the records waiting with it are written).
+        if self.spool._pending:
+            self.spool.flush()
         return (_spooled, (self.name, self.owner, self.score, self.open_pipeline, self.spool.ident, self.offset,
                            self.status, self.codes, self.noted))
 
@@ -175,18 +204,17 @@ class SpooledAccount:
 
     @property
     def encoded(self) -> str:
-        return self.spool.parts(self.offset)[0].decode("utf-8")
+        return self.spool.parts(self)[0].decode("utf-8")
 
     @property
     def notes(self) -> str:
-        return self.spool.parts(self.offset)[1].decode("utf-8")
+        return self.spool.parts(self)[1].decode("utf-8")
 
     @property
     def brief(self) -> Brief:
         import pickle
 
-        brief: Brief = pickle.loads(self.spool.parts(self.offset)[2])
-        return brief
+        return Brief.of_state(pickle.loads(self.spool.parts(self)[2]))
 
     def to_json(self) -> dict[str, Any]:
         import json
@@ -200,7 +228,14 @@ _CHANGE_OF = {"-": "", "n": "new", "w": "worse", "p": "persisting"}
 _CHANGE_CODE = {v: k for k, v in _CHANGE_OF.items()}
 
 
+_FLUSH_BYTES = 4 << 20
+"""Records a process keeps before writing them (a unit's worth is written
+when the unit is done: see :meth:`Spool.flush`)."""
+
+
 def _codes(b: Brief) -> str:
+    if not b.severities:
+        return ""
     return sys.intern("".join(s.value[0] + _CHANGE_CODE[c] for s, c in zip(b.severities, b.changes, strict=True)))
 
 

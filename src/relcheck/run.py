@@ -15,7 +15,8 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, lru_cache, partial
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
 
 from .checking.engine import Engine
@@ -144,7 +145,7 @@ def _read_items(label: str, part: bytes, line: int) -> FileResult:
 def _load_whole(label: str, data: bytes) -> FileResult:
     """A whole small file: read as one slice when it is a plain ``accounts:``
     list (the fastest path), else as it is."""
-    slices = split_accounts(data, target=len(data) + 1)
+    slices = split_accounts(data, target=sys.maxsize)
     if slices is not None and len(slices) == 1:
         offset, part = slices[0]
         try:
@@ -160,7 +161,10 @@ def _run_batch(batch: list[Unit]) -> list[UnitResult]:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return [_run_unit(unit) for unit in batch]
+        results = [_run_unit(unit) for unit in batch]
+        if isinstance(_WORKER.audit, AccountAudit) and _WORKER.audit.spool is not None:
+            _WORKER.audit.spool.flush()  # the batch's records in one write, placed before they cross
+        return results
     finally:
         if paused:
             gc.enable()
@@ -188,7 +192,9 @@ class _Plan:
         batch_bytes = 0
         for unit in self._units():
             batch.append(unit)
-            batch_bytes += len(unit.data) if unit.data is not None else self.sizes[unit.index]
+            # A slice was cut to hold a batch's worth of work (bytes and accounts).
+            batch_bytes += TARGET_SLICE_BYTES if unit.kind != WHOLE else (
+                len(unit.data) if unit.data is not None else self.sizes[unit.index])
             if batch_bytes >= TARGET_SLICE_BYTES:
                 yield batch
                 batch, batch_bytes = [], 0
@@ -276,6 +282,7 @@ def run(
             errors.append(item)
         else:
             sources.append(item)
+    _config_for.cache_clear()  # configs found in an earlier run (a library caller) may have changed
     _set_worker(_Worker(audit, rule_names()))
     units = _Plan(sources)
     accounts: list[tuple[AccountKey, Optional[Any]]] = []
@@ -463,6 +470,24 @@ def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
     return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
 
 
+@cache
+def _json_report() -> ModuleType:
+    """The JSON writer, imported by the first account a JSON run encodes."""
+    from .reporting import json_report
+
+    return json_report
+
+
+@lru_cache(maxsize=4096)
+def _config_for(path: str) -> Optional[str]:
+    """The config file that applies to ``path`` (looked up once per file of
+    a run, not once per account: it resolves the folder on disk)."""
+    from .config import config_for
+
+    found = config_for(path)
+    return str(found) if found is not None else None
+
+
 def _check_filters(audit: AccountAudit, keys: list[AccountKey]) -> None:
     """A filter that matches no account is a mistake (a typo, a partial
     name), never an empty green report: say so, with a did-you-mean."""
@@ -514,11 +539,9 @@ class AccountAudit:
 
     def setup_for(self, path: str) -> tuple[Engine, Context]:
         if self.by_config:
-            from .config import config_for
-
-            found = config_for(path)
+            found = _config_for(path)
             for config, engine, context in self.by_config:
-                if found is not None and str(found) == config:
+                if found == config:
                     return engine, context
         return self.engine, self.context
 
@@ -535,13 +558,10 @@ class AccountAudit:
         if self.baseline is not None:
             result = self.baseline.mark(result)
         if self.encode == "json":
-            from .reporting.json_report import encode_account
-
-            encoded = EncodedAccount(result.brief, encode_account(result))
+            encoded = EncodedAccount(result.brief, _json_report().encode_account(result))
         elif self.encode == "jsonl":
-            from .reporting.json_report import finding_lines, note_lines
-
-            encoded = EncodedAccount(result.brief, finding_lines(result), note_lines(result))
+            report = _json_report()
+            encoded = EncodedAccount(result.brief, report.finding_lines(result), report.note_lines(result))
         else:
             return result
         if self.spool is not None and self.spool.writable_here():

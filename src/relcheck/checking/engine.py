@@ -83,6 +83,7 @@ class Engine:
         account, context = facts.account, facts.context
         hits: list[tuple[Finding, Optional[str]]] = []
         history = bool(facts.history)
+        slug = account.slug
         for active in self.active:
             if not history and active.rule.needs_history:
                 continue  # it would find nothing: an account of a name and an owner costs three rules
@@ -94,20 +95,23 @@ class Engine:
                     message=hit.message,
                     evidence=hit.evidence,
                     suggestion=hit.suggestion,
-                    fingerprint=fingerprint(active.rule.code, account.slug, hit.subject),
+                    fingerprint=fingerprint(active.rule.code, slug, hit.subject),
                     contact=hit.contact,
                     agenda=hit.agenda,
                     magnitude=1.0 if hit.excess is None else 0.75 + 0.25 * min(1.0, max(0.0, hit.excess)),
                 )
                 hits.append((finding, hit.fact))
-        kept, uses = apply_suppressions(account, [f for f, _ in hits], self.rules, context.as_of)
-        facts_of = {id(f): fact for f, fact in hits}
-        findings = one_finding_per_fact([(f, facts_of[id(f)]) for f in kept])
-        findings.sort(key=lambda f: (-f.severity.rank, f.rule))
+        findings: list[Finding] = []
+        uses: list[SuppressionUse] = []
+        if hits or account.ignore:  # most accounts of a large export have neither
+            kept, uses = apply_suppressions(account, [f for f, _ in hits], self.rules, context.as_of)
+            facts_of = {id(f): fact for f, fact in hits}
+            findings = one_finding_per_fact([(f, facts_of[id(f)]) for f in kept])
+            findings.sort(key=lambda f: (-f.severity.rank, f.rule))
         score, status, breakdown = score_account(findings, self.factors, self.settings.score)
         return AccountResult(
             name=account.name,
-            id=account.slug,
+            id=slug,
             owner=account.owner,
             tier=account.tier.value,
             path=path,

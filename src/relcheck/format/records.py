@@ -128,9 +128,12 @@ def ratio_of(value: Any) -> Any:
     return value
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """Make an id from a name: lower case, words joined by hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     return slug or "account"
 
 

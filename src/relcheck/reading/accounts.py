@@ -64,7 +64,7 @@ def rejected(label: str, raw: Any, where: tuple[int, int]) -> Rejected:
     return Rejected(text("name"), text("owner"), label, where[0])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per account (see AccountResult)
 class AccountKey:
     """What the run needs to know of every account to find duplicates."""
 

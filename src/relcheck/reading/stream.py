@@ -27,7 +27,7 @@ from ..errors import InputError
 from .accounts import DOCUMENTS, ITEMS
 from .guards import prepare
 from .sources import MAX_FILE_BYTES, Source
-from .split import DOCUMENT_START, ListShape, list_shape, plain_list_body
+from .split import DOCUMENT_START, ITEM_BYTES, ListShape, list_shape, plain_list_body
 
 PIECE_BYTES = 8 << 20
 """How much of the file is read at a time (a line longer than this is
@@ -108,20 +108,27 @@ class _Cutter:
         self.boundary, self.kind, self.target = boundary, kind, target
         self.buffer = b""
         self.line = line  # where the buffer starts
+        self.items = 1  # items (or documents) begun in the buffer: its first one, then each boundary
         self.cuts = 0
         self.boundaries = False  # a boundary seen after the start
 
     def feed(self, data: bytes) -> Iterator[tuple[int, bytes, str]]:
         buffer = self.buffer + data if self.buffer else data
         start = 0
-        for match in self.boundary.finditer(b"\n" + buffer):
+        items = self.items
+        # Boundaries in what was carried over were counted when it came.
+        for match in self.boundary.finditer(b"\n" + buffer, len(self.buffer)):
             at = match.start()  # the boundary line starts here in ``buffer``
-            self.boundaries = self.boundaries or at > 0
-            if at - start >= self.target:
+            if at == 0:
+                continue  # the buffer's first item, already counted
+            self.boundaries = True
+            if at - start + items * ITEM_BYTES >= self.target:
                 yield self.line, buffer[start:at], self.kind
                 self.line += buffer.count(b"\n", start, at)
                 self.cuts += 1
-                start = at
+                start, items = at, 0
+            items += 1
+        self.items = items
         self.buffer = buffer[start:]
         if self.kind == DOCUMENTS and not self.boundaries and len(self.buffer) > MAX_FILE_BYTES:
             raise ReadWhole  # one document this large: the whole reading says so

@@ -16,7 +16,8 @@ from typing import TextIO, Union
 from ..checking.findings import AccountResult
 from ..results import EncodedAccount, Report, SpooledAccount
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), check_circular=False).encode
+"""(No cycle check: the report's data is made fresh for each account, as trees.)"""
 
 AnyAccount = Union[AccountResult, EncodedAccount, SpooledAccount]
 AnyReport = Union[Report[AccountResult], Report[EncodedAccount], Report[SpooledAccount]]

@@ -45,6 +45,8 @@ class OwnerChurnOptions:
 
 
 def check(facts: AccountFacts, options: OwnerChurnOptions) -> Iterator[Hit]:
+    if len(facts.account.owner_history) + 1 <= options.max_owners:
+        return  # the spells and the current owner: too few names to be too many
     spells = sorted((s for s in facts.account.owner_history if s.since <= facts.as_of), key=lambda s: s.since)
     owner = facts.account.owner
     start = facts.as_of - timedelta(days=options.period_days)
