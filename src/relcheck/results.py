@@ -192,7 +192,7 @@ class SpooledAccount:
     # totals never read the spool back, but for the rare suppression note.
     @property
     def severities(self) -> tuple[Severity, ...]:
-        return tuple(_SEVERITY_OF[c] for c in self.codes[::2])
+        return tuple(_SEVERITY_OF[c] for c in self.codes[::2]) if self.codes else ()
 
     @property
     def changes(self) -> tuple[str, ...]:
@@ -296,14 +296,17 @@ class Report(Generic[Held]):
 
         tally = _Tally(Rollup())
         for b in self._totals():
-            tally.severities.extend(b.severities)
-            tally.owners.add(b)
-            for severity, change in zip(b.severities, b.changes, strict=True):
-                if change:
-                    tally.changes[change] = tally.changes.get(change, 0) + 1
-                if change in ("new", "worse"):
-                    tally.changed.append(severity)
-            tally.notes.extend(f"{b.name}: {n}" for s in b.suppressions if (n := s.note()))
+            severities = b.severities  # read once: a spooled account decodes it each time
+            tally.owners.add(b, severities)
+            if severities:  # most accounts of a large run have no finding
+                tally.severities.extend(severities)
+                for severity, change in zip(severities, b.changes, strict=True):
+                    if change:
+                        tally.changes[change] = tally.changes.get(change, 0) + 1
+                    if change in ("new", "worse"):
+                        tally.changed.append(severity)
+            if b.suppressions:
+                tally.notes.extend(f"{b.name}: {n}" for s in b.suppressions if (n := s.note()))
         self._tallied = (key, tally)
         return tally
 

@@ -137,6 +137,8 @@ class AccountFacts:
     @cached_property
     def history(self) -> list[Interaction]:
         """Every interaction up to the as-of date, oldest first."""
+        if not self.account.interactions:
+            return []
         return sorted((i for i in self.account.interactions if i.date <= self.as_of), key=lambda i: i.date)
 
     @cached_property

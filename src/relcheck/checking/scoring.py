@@ -25,7 +25,7 @@ took points off, with those points (they add up to 100 minus the score).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .findings import Finding
@@ -34,11 +34,13 @@ from .settings import ScoreSettings
 
 
 def score_account(
-    findings: Iterable[Finding], rules: Iterable[Rule] | FactorTable, settings: ScoreSettings
+    findings: Sequence[Finding], rules: Iterable[Rule] | FactorTable, settings: ScoreSettings
 ) -> tuple[int, str, tuple[dict[str, Any], ...]]:
     """The score, its band, and the breakdown: each factor whose findings
     took points off, with the rules behind it (factors that took nothing
     are left out: on a large book they are most of the report)."""
+    if not findings:  # most accounts of a large run have nothing
+        return 100, _band(100, settings), ()
     weights = settings.weights
     factor_of = rules if isinstance(rules, dict) else factor_table(list(rules))
     remaining = 100.0
@@ -56,13 +58,15 @@ def score_account(
         points = round(entry["points"], 1)
         breakdown.append({**entry, "points": -(int(points) if points == int(points) else points)})
     score = max(0, min(100, round(remaining)))
+    return score, _band(score, settings), tuple(breakdown)
+
+
+def _band(score: int, settings: ScoreSettings) -> str:
     if score >= settings.bands.healthy:
-        status = "healthy"
-    elif score >= settings.bands.watch:
-        status = "watch"
-    else:
-        status = "at-risk"
-    return score, status, tuple(breakdown)
+        return "healthy"
+    if score >= settings.bands.watch:
+        return "watch"
+    return "at-risk"
 
 
 FactorTable = dict[str, tuple[str, tuple[str, ...]]]

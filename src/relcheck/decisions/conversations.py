@@ -24,6 +24,8 @@ from ..names import norm_name
 
 
 def next_conversations(findings: tuple[Finding, ...], facts: AccountFacts) -> tuple[NextConversation, ...]:
+    if not findings:
+        return ()
     groups: dict[Optional[str], list[Finding]] = {}
     for finding in findings:
         key = norm_name(finding.contact) if finding.contact else None

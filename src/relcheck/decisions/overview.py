@@ -11,6 +11,8 @@ from ..format.records import Direction
 
 
 def overview(facts: AccountFacts) -> Overview:
+    if not facts.account.deals and not facts.history:
+        return Overview(open_pipeline=0.0, last_touch=None, next_step=None, next_due=None, months=())
     pipeline = sum(d.amount or 0.0 for d in facts.open_deals)
     history = facts.history
     last = history[-1].date if history else None

@@ -34,7 +34,9 @@ class Rollup:
     def __init__(self) -> None:
         self.groups: dict[Optional[str], list[Any]] = {}
 
-    def add(self, b: Brief) -> None:
+    def add(self, b: Brief, severities: Optional[tuple[Severity, ...]] = None) -> None:
+        """Count ``b`` (``severities``: its severities, when the caller has them at hand)."""
+        severities = b.severities if severities is None else severities
         group = self.groups.get(b.owner)
         if group is None:
             group = self.groups[b.owner] = [0, 0, 0, 0, 0, 0, 0]
@@ -42,7 +44,8 @@ class Rollup:
         group[1] += b.status == "at-risk"
         group[2] += b.status == "watch"
         group[3] += b.status == "healthy"
-        group[4] += sum(s is Severity.CRITICAL for s in b.severities)
+        if severities:
+            group[4] += sum(s is Severity.CRITICAL for s in severities)
         group[5] += b.score
         group[6] += b.open_pipeline
 
