@@ -229,3 +229,33 @@ def test_large_accounts_are_still_cut_by_bytes(export: Path) -> None:
         items = part.count(b"\n  - name: ") + 1
         assert len(part) + items * split.ITEM_BYTES >= split.TARGET_SLICE_BYTES
         assert len(part) > items * split.ITEM_BYTES  # a slice of large accounts is mostly bytes
+
+
+@pytest.mark.parametrize("fmt", [Format.TABLE, Format.MARKDOWN])
+def test_text_reports_are_written_as_they_are_made_and_read_as_rendered(export: Path, tmp_path: Path,
+                                                                        fmt: Format) -> None:
+    """Plain text and markdown go out some thousand lines at a time (a large
+    report is never one string), escaped as the whole rendering is."""
+    import io
+
+    from relcheck.reporting import write_report
+
+    path = tmp_path / "hostile.yaml"
+    text = export.read_text()
+    at = text.index("  - name: Account 00003")
+    end = text.index("\n", at)
+    path.write_text(text[:at] + '  - name: "Account \\e[31m00003 [x](y) | <b>"' + text[end:])
+    report = runner.run_audit([str(path)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
+    chunks: list[str] = []
+
+    class Recording(io.StringIO):
+        def write(self, text: str) -> int:
+            chunks.append(text)
+            return super().write(text)
+
+    out = Recording()
+    write_report(report, fmt, out, rich=False)
+    whole = render(report, fmt, rich=False)
+    assert out.getvalue() == whole
+    assert len(chunks) >= whole.count("\n") // 2000 >= 1
+    assert "\x1b" not in whole and "Account \\x1b" in whole  # the escape shown, never sent

@@ -212,7 +212,7 @@ def audit(
         done = encoded
         write = partial(write_json if fmt is Format.JSON else write_jsonl, encoded)
     else:
-        from .reporting import render
+        from .reporting import write_report
 
         report.configs = configs
         report.accounts = ordered(report.accounts, lambda a: a.brief, sort, grouped)
@@ -220,7 +220,7 @@ def audit(
         width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
         layout, colour = _terminal(color, output)
         done = report
-        write = partial(_write_text, render(report, fmt, color=colour, rich=layout, width=width))
+        write = partial(write_report, report, fmt, color=colour, rich=layout, width=width)
     if statistics:
         write = partial(_write_text, _statistics(done, fmt))
     _report_errors(done.errors)

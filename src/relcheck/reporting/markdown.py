@@ -6,6 +6,7 @@ table cell or raw HTML."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..checking.findings import AccountResult
 from ..checking.words import count
@@ -16,18 +17,28 @@ from .overview import last_touch, money, next_step, score_text, top_problem
 
 # What makes markdown markup: emphasis, code, links and images ([...]),
 # table cells, raw HTML (<...>), strike-through.  Parentheses alone do not.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]|<>~])")
+_SPECIAL = re.compile(r"[\\`*_{}\[\]|<>~]")
 
 
 def _cell(text: str) -> str:
-    """Markdown-escaped text on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Markdown-escaped text on one line (a backslash before each markup character)."""
+    text = " ".join(str(text).split())
+    return _SPECIAL.sub(_escaped, text) if _SPECIAL.search(text) else text  # most text has none: one scan
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def render_markdown(report: Report[AccountResult]) -> str:
+    return "".join(line + "\n" for line in markdown_lines(report))
+
+
+def markdown_lines(report: Report[AccountResult]) -> Iterator[str]:
+    """The markdown report line by line (a report of many accounts is never one string)."""
     summary = report.summary()
     sev = summary["by_severity"]
-    out = [
+    yield from [
         f"# relcheck audit as of {report.as_of}",
         "",
         f"{count(summary['accounts'], 'account')}, {count(summary['findings'], 'finding')} "
@@ -36,54 +47,55 @@ def render_markdown(report: Report[AccountResult]) -> str:
     ]
     if report.baseline:
         what = from_results(report.accounts, report.resolved, report.baseline)
-        out += ["## What changed", ""] + [_cell(line) if i == 0 else "- " + _cell(line[4:])
-                                          for i, line in enumerate(changes_lines(what))] + [""]
-    out += [
+        yield from ["## What changed", ""]
+        yield from (_cell(line) if i == 0 else "- " + _cell(line[4:]) for i, line in enumerate(changes_lines(what)))
+        yield ""
+    yield from [
         "| Score | Status | Account | Owner | Tier | Open pipeline | Last touch | Next step | Top problem |",
         "|---:|---|---|---|---|---:|---|---|---|",
     ]
     for a in report.accounts:
-        out.append(f"| {_cell(score_text(a))} | {a.status} | {_cell(a.name)} | {_cell(a.owner or '')} | {a.tier} | "
-                   f"{money(a.overview.open_pipeline if a.overview else 0)} | {last_touch(a, report.as_of)} | "
-                   f"{_cell(next_step(a, report.as_of))} | {top_problem(a)} |")
+        yield (f"| {_cell(score_text(a))} | {a.status} | {_cell(a.name)} | {_cell(a.owner or '')} | {a.tier} | "
+               f"{money(a.overview.open_pipeline if a.overview else 0)} | {last_touch(a, report.as_of)} | "
+               f"{_cell(next_step(a, report.as_of))} | {top_problem(a)} |")
     if report.by_owner:
-        out += ["", "## By owner", "", "| Owner | Accounts | At risk | Critical | Average score | Open pipeline |",
-                "|---|---:|---:|---:|---:|---:|"]
-        out += [f"| {_cell(o.owner or '(no owner)')} | {o.accounts} | {o.at_risk} | {o.critical} | "
-                f"{o.average_score} | {money(o.open_pipeline)} |" for o in report.owners()]
+        yield from ["", "## By owner", "", "| Owner | Accounts | At risk | Critical | Average score | Open pipeline |",
+                    "|---|---:|---:|---:|---:|---:|"]
+        yield from (f"| {_cell(o.owner or '(no owner)')} | {o.accounts} | {o.at_risk} | {o.critical} | "
+                    f"{o.average_score} | {money(o.open_pipeline)} |" for o in report.owners())
     owner: object = object()
     for a in report.accounts:
         if report.by_owner and a.owner != owner and (a.findings or a.notes):
             owner = a.owner
-            out += ["", f"# {_cell(a.owner or '(no owner)')}"]
+            yield from ["", f"# {_cell(a.owner or '(no owner)')}"]
         if not a.findings and not a.notes:
             continue
-        out += ["", f"## {_cell(a.name)} — {a.score} ({a.status})", ""]
+        yield from ["", f"## {_cell(a.name)} — {a.score} ({a.status})", ""]
         if a.next_conversations:
-            out += ["**Next conversations**", ""]
+            yield from ["**Next conversations**", ""]
             for c in a.next_conversations:
                 who = _cell(c.contact) if c.contact else "*nobody yet*"
                 role = f" ({_cell(c.role)})" if c.role else ""
-                out.append(f"{c.priority}. **{who}**{role}: " + "; ".join(_cell(item) for item in c.agenda))
-            out.append("")
+                yield f"{c.priority}. **{who}**{role}: " + "; ".join(_cell(item) for item in c.agenda)
+            yield ""
         if a.findings:
-            out += ["**Findings**", ""]
+            yield from ["**Findings**", ""]
             for f in a.findings:
                 also = f" (also {', '.join(f.also)})" if f.also else ""
                 change = f" *{f.change}*" if f.change and f.change != "persisting" else ""
-                out.append(f"- **{f.severity.value}** `{f.rule}` {f.slug}{also}{change}: {_cell(f.message)}  ")
-                out.append(f"  *Next:* {_cell(f.suggestion)}")
+                yield f"- **{f.severity.value}** `{f.rule}` {f.slug}{also}{change}: {_cell(f.message)}  "
+                yield f"  *Next:* {_cell(f.suggestion)}"
         for note in a.notes:
             where = f" (line {note.line})" if note.line else ""
-            out.append(f"- *note*: {_cell(note.message)}{where}")
+            yield f"- *note*: {_cell(note.message)}{where}"
     notes = report.suppression_notes()
     if notes:
-        out += ["", "## Suppressions to review", ""] + [f"- {_cell(n)}" for n in notes]
+        yield from ["", "## Suppressions to review", ""]
+        yield from (f"- {_cell(n)}" for n in notes)
     if report.not_audited:
-        out += ["", "## Not audited (input errors)", ""]
-        out += [f"- {_cell(r.name or '(unnamed)')}" + (f", owner {_cell(r.owner)}" if r.owner else "")
-                + f": `{r.path}:{r.line}`" for r in report.not_audited]
+        yield from ["", "## Not audited (input errors)", ""]
+        yield from (f"- {_cell(r.name or '(unnamed)')}" + (f", owner {_cell(r.owner)}" if r.owner else "")
+                    + f": `{r.path}:{r.line}`" for r in report.not_audited)
     if report.errors:
-        out += ["", "## Input errors", ""]
-        out += [f"- {_cell(str(e))}" for e in report.errors]
-    return "\n".join(out) + "\n"
+        yield from ["", "## Input errors", ""]
+        yield from (f"- {_cell(str(e))}" for e in report.errors)

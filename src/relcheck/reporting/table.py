@@ -9,6 +9,7 @@ files is escaped, so a name like ``[red]`` or ``[link=...]`` stays text.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from ..checking.findings import AccountResult, NextConversation
 from ..checking.words import count
@@ -173,33 +174,37 @@ def _owner_lines(report: Report[AccountResult]) -> list[str]:
     return lines + [""]
 
 
-def _plain_overview(report: Report[AccountResult]) -> list[str]:
-    lines = ["Overview (worst first unless --sort says otherwise):"]
+def _plain_overview(report: Report[AccountResult]) -> Iterator[str]:
+    yield "Overview (worst first unless --sort says otherwise):"
     for a in report.accounts:
         owner = f", {a.owner}" if a.owner else ""
-        lines.append(f"  {score_text(a):>7}  {a.status:<8} {a.name} ({a.tier}{owner})")
-        lines.append(f"           open {money(a.overview.open_pipeline if a.overview else 0)}, "
-                     f"last touch {last_touch(a, report.as_of)}, next {next_step(a, report.as_of)}, "
-                     f"top {top_problem(a)}")
+        yield f"  {score_text(a):>7}  {a.status:<8} {a.name} ({a.tier}{owner})"
+        yield (f"           open {money(a.overview.open_pipeline if a.overview else 0)}, "
+               f"last touch {last_touch(a, report.as_of)}, next {next_step(a, report.as_of)}, "
+               f"top {top_problem(a)}")
         spark = sparkline(a)
         if spark:
-            lines.append(f"           {spark}")
-    return lines + [""]
+            yield f"           {spark}"
+    yield ""
 
 
 def render_plain(report: Report[AccountResult]) -> str:
-    lines = [f"relcheck audit as of {report.as_of}", ""]
-    lines += _what_changed(report)
-    lines += _plain_overview(report)
+    return "".join(line + "\n" for line in plain_lines(report))
+
+
+def plain_lines(report: Report[AccountResult]) -> Iterator[str]:
+    """The plain report line by line (a report of many accounts is never one string)."""
+    yield from [f"relcheck audit as of {report.as_of}", ""]
+    yield from _what_changed(report)
+    yield from _plain_overview(report)
     if report.by_owner:
-        lines += _owner_lines(report)
+        yield from _owner_lines(report)
     owner: object = object()
     for a in report.accounts:
         if report.by_owner and a.owner != owner:
             owner = a.owner
-            lines += [f"== {a.owner or '(no owner)'} ==", ""]
-        lines += _plain_account(a)
-        lines.append("")
-    lines += _not_audited(report)
-    lines.append(_summary_line(report))
-    return "\n".join(lines) + "\n"
+            yield from [f"== {a.owner or '(no owner)'} ==", ""]
+        yield from _plain_account(a)
+        yield ""
+    yield from _not_audited(report)
+    yield _summary_line(report)
