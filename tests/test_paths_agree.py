@@ -43,19 +43,40 @@ def test_slices_and_jobs_agree(export: Path, monkeypatch) -> None:
     assert report_json(export, jobs=1) == reference
 
 
-@pytest.mark.parametrize("fmt", [Format.JSON, Format.JSONL])
-def test_the_spooled_report_is_the_report(export: Path, monkeypatch, fmt: Format) -> None:
-    """JSON and JSONL are written from accounts parked on disk as they
-    finish; what comes out is what the whole report renders to."""
-    from relcheck.reporting.json_report import render_json, render_jsonl
+@pytest.mark.parametrize("fmt", [Format.JSON, Format.JSONL, Format.MARKDOWN, Format.TABLE])
+@pytest.mark.parametrize("by_owner", [False, True])
+def test_the_spooled_report_is_the_report(export: Path, tmp_path: Path, monkeypatch, fmt: Format,
+                                          by_owner: bool) -> None:
+    """JSON, JSONL, markdown and the plain table are written from accounts
+    made into their parts where they were audited and parked on disk; what
+    comes out is what the whole report renders to, baseline and all."""
+    import io
+
+    from relcheck.reporting import PLAIN, write_report
+    from relcheck.review.baseline import read_baseline
+    from relcheck.review.order import Sort, ordered
 
     monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
-    audit = runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23)))
-    whole = render(runner.run_audit([str(export)], audit, jobs=2), fmt)
-    for jobs in (1, 2):
-        spooled = runner.run_audit_encoded([str(export)], audit, jobs=jobs, encode=fmt.value)
-        assert (render_json if fmt is Format.JSON else render_jsonl)(spooled) == whole
-    assert whole.count("\n") > 150
+    first = runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23)))
+    saved = tmp_path / "baseline.json"
+    saved.write_text(render(runner.run_audit([str(export)], first), Format.JSON))
+    for audit in (first, runner.AccountAudit(Engine(Settings()), Context(as_of=date(2027, 1, 20)),
+                                             baseline=read_baseline(saved))):
+        report = runner.run_audit([str(export)], audit, jobs=2)
+        report.accounts = ordered(report.accounts, lambda a: a.brief, Sort.SCORE, by_owner)
+        report.by_owner = by_owner
+        whole = render(report, fmt, rich=False)
+        for jobs in (1, 2):
+            spooled = runner.run_audit_encoded([str(export)], audit, jobs=jobs,
+                                               encode=PLAIN if fmt is Format.TABLE else fmt.value)
+            spooled.accounts = ordered(spooled.accounts, lambda a: a, Sort.SCORE, by_owner)
+            spooled.by_owner = by_owner
+            out = io.StringIO()
+            write_report(spooled, fmt, out, rich=False)
+            assert out.getvalue() == whole
+        assert whole.count("\n") > 150
+    changes = spooled.changes()  # the second audit was compared with the first: something changed
+    assert changes is not None and changes["new"] + changes["worse"] + changes["resolved"] > 0
 
 
 def test_a_slice_that_breaks_sends_the_whole_file_to_the_careful_reader(export: Path, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ import typer
 from . import __version__
 from .errors import InputError, RelcheckError
 from .names import norm_name, suggest
-from .reporting import Format
+from .reporting import PLAIN, Format, streams, write_report
 from .review.order import Sort
 
 if TYPE_CHECKING:
@@ -180,14 +180,17 @@ def audit(
         _refuse_to_overwrite_inputs(output, paths)
         audit = AccountAudit(engine, engine.context(day, settings.lookback_days),
                              owners=tuple(owner or ()), tiers=tiers, baseline=past, by_config=tuple(by_config))
+        layout, colour = _terminal(color, output)
+        spooled = streams(fmt, layout)
         with progress_bar(enabled=not quiet) as progress:
-            if fmt in (Format.JSON, Format.JSONL):
-                encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress, fmt.value)
+            if spooled:  # each account made into its parts of the report where it is audited, parked on disk
+                encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress,
+                                            PLAIN if fmt is Format.TABLE else fmt.value)
             else:
                 report = run_audit(paths, audit, _jobs(jobs), progress)
     except RelcheckError as err:
         _stop(err)
-    except OSError as err:  # the spool of a JSON run: a full or unwritable temporary folder
+    except OSError as err:  # the spool of a streamed run: a full or unwritable temporary folder
         import tempfile
 
         _say(f"relcheck: cannot keep results in the temporary folder {tempfile.gettempdir()}: "
@@ -202,25 +205,19 @@ def audit(
     grouped = by is not None
     done: Report[AccountResult] | Report[SpooledAccount]
     write: Callable[[TextIO], object]
-    if fmt in (Format.JSON, Format.JSONL):
+    if spooled:
         # Written account by account from the spool: the report is never one string in memory.
-        from .reporting.json_report import write_json, write_jsonl
-
         encoded.configs = configs
         encoded.accounts = ordered(encoded.accounts, lambda a: a, sort, grouped)
         encoded.by_owner = grouped
         done = encoded
-        write = partial(write_json if fmt is Format.JSON else write_jsonl, encoded)
     else:
-        from .reporting import write_report
-
         report.configs = configs
         report.accounts = ordered(report.accounts, lambda a: a.brief, sort, grouped)
         report.by_owner = grouped
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-        layout, colour = _terminal(color, output)
         done = report
-        write = partial(write_report, report, fmt, color=colour, rich=layout, width=width)
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    write = partial(write_report, done, fmt, color=colour, rich=layout, width=width)
     if statistics:
         write = partial(_write_text, _statistics(done, fmt))
     _report_errors(done.errors)

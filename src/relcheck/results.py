@@ -32,18 +32,19 @@ SCHEMA_VERSION = 1
 
 @dataclass(slots=True)  # not frozen: one per account (see AccountResult)
 class EncodedAccount:
-    """An audited account already written as its part of the JSON report
-    (its line) or of the JSONL report (its finding lines and note lines),
-    by the process that audited it, with the brief the run needs to count,
-    sort and compare.  A few strings cross between processes instead of
-    thousands of small objects."""
+    """An audited account already written as its parts of the report, by
+    the process that audited it, with the brief the run needs to count,
+    sort and compare: a few strings cross between processes instead of
+    thousands of small objects.  The two parts are, by format: JSON its
+    line and nothing; JSONL its finding lines and its note lines; plain
+    text and markdown its overview lines and its detail section."""
 
     brief: Brief
     encoded: str
-    notes: str = ""
+    more: str = ""
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (EncodedAccount, (self.brief, self.encoded, self.notes))
+        return (EncodedAccount, (self.brief, self.encoded, self.more))
 
     @property
     def name(self) -> str:
@@ -116,9 +117,9 @@ class Spool:
         import pickle
 
         data = account.encoded.encode("utf-8")
-        notes = account.notes.encode("utf-8")
+        more = account.more.encode("utf-8")
         brief = pickle.dumps(account.brief.state(), protocol=pickle.HIGHEST_PROTOCOL)
-        record = self._HEADER.pack(len(data), len(notes), len(brief)) + data + notes + brief
+        record = self._HEADER.pack(len(data), len(more), len(brief)) + data + more + brief
         if len(record) >= 1 << 32:
             raise OSError(27, "an account's report is larger than 4 GiB")
         b = account.brief
@@ -153,7 +154,7 @@ class Spool:
         self._pending, self._placed, self._pending_bytes = [], [], 0
 
     def parts(self, account: SpooledAccount) -> tuple[bytes, bytes, bytes]:
-        """The encoded text, the notes and the pickled brief of ``account``'s
+        """The two parts (see :class:`EncodedAccount`) and the pickled brief of ``account``'s
         record (its offset and its size in one int: one read)."""
         if self._pending:
             self.flush()
@@ -207,7 +208,7 @@ class SpooledAccount:
         return self.spool.parts(self)[0].decode("utf-8")
 
     @property
-    def notes(self) -> str:
+    def more(self) -> str:
         return self.spool.parts(self)[1].decode("utf-8")
 
     @property

@@ -455,10 +455,10 @@ def run_audit(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
 def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
                       progress: Optional[Callable[[int, int], None]] = None,
                       encode: str = "json") -> Report[SpooledAccount]:
-    """Audit every account in ``paths``, each one's JSON (``encode="json"``)
-    or JSONL lines (``"jsonl"``) made where it is audited and parked on disk
-    as it arrives: a few strings cross between processes, and the run holds
-    only each account's brief."""
+    """Audit every account in ``paths``, each one's parts of the report
+    (``encode``: see ``reporting.account_parts``) made where it is audited
+    and parked on disk as it arrives: a few strings cross between
+    processes, and the run holds only each account's brief."""
     spool = Spool()
 
     def park(audited: Any) -> SpooledAccount:
@@ -471,11 +471,11 @@ def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
 
 
 @cache
-def _json_report() -> ModuleType:
-    """The JSON writer, imported by the first account a JSON run encodes."""
-    from .reporting import json_report
+def _reporting() -> ModuleType:
+    """The reporters, imported by the first account a run encodes."""
+    from . import reporting
 
-    return json_report
+    return reporting
 
 
 @lru_cache(maxsize=4096)
@@ -530,7 +530,7 @@ class AccountAudit:
     context: Context
     owners: tuple[str, ...] = ()  # any of these reps (``--owner``, repeatable); () = all
     tiers: tuple[str, ...] = ()  # any of these tiers (``--tier``, repeatable); () = all
-    encode: str = ""  # also make the account's JSON ("json") or JSONL lines ("jsonl")
+    encode: str = ""  # also make the account's parts of a report (reporting.account_parts): "json", "markdown", ...
     spool: Optional[Spool] = None  # park what was encoded there, from whichever process audits
     baseline: Optional[Baseline] = None  # mark what changed, where the account is audited
     by_config: tuple[tuple[str, Engine, Context], ...] = ()
@@ -557,13 +557,9 @@ class AccountAudit:
                         loaded.interaction_lines, facts)
         if self.baseline is not None:
             result = self.baseline.mark(result)
-        if self.encode == "json":
-            encoded = EncodedAccount(result.brief, _json_report().encode_account(result))
-        elif self.encode == "jsonl":
-            report = _json_report()
-            encoded = EncodedAccount(result.brief, report.finding_lines(result), report.note_lines(result))
-        else:
+        if not self.encode:
             return result
+        encoded = EncodedAccount(result.brief, *_reporting().account_parts(result, self.encode, context.as_of))
         if self.spool is not None and self.spool.writable_here():
             return self.spool.add(encoded)
         return encoded

@@ -168,6 +168,9 @@ class Brief:
     fingerprints: tuple[str, ...]
     changes: tuple[str, ...]
     previous: Optional[tuple[int, str]]
+    changed: tuple[tuple[str, str, str, str, str], ...] = ()
+    """(rule, slug, severity, message, change) of each new or worse finding
+    (with a baseline): what the "what changed" section lists."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Crosses between processes once per account: a class and a tuple
@@ -179,7 +182,7 @@ class Brief:
         again): a tuple pickles in a quarter of the time of any object."""
         return (self.name, self.id, self.owner, self.tier, self.score, self.status, self.open_pipeline,
                 tuple(s.value for s in self.severities), self.suppressions, self.fingerprints,
-                self.changes, self.previous)
+                self.changes, self.previous, self.changed)
 
     @staticmethod
     def of_state(state: tuple[Any, ...]) -> Brief:
@@ -188,9 +191,10 @@ class Brief:
 
 def _brief(name: str, ident: str, owner: Optional[str], tier: str, score: int, status: str, pipeline: float,
            severities: tuple[str, ...], suppressions: tuple[SuppressionUse, ...], fingerprints: tuple[str, ...],
-           changes: tuple[str, ...], previous: Optional[tuple[int, str]]) -> Brief:
+           changes: tuple[str, ...], previous: Optional[tuple[int, str]],
+           changed: tuple[tuple[str, str, str, str, str], ...]) -> Brief:
     return Brief(name, ident, owner, tier, score, status, pipeline, tuple(_SEVERITY[s] for s in severities),
-                 suppressions, fingerprints, changes, previous)
+                 suppressions, fingerprints, changes, previous, changed)
 
 
 _SEVERITY = {s.value: s for s in Severity}
@@ -236,6 +240,8 @@ class AccountResult:
             fingerprints=tuple(f.fingerprint for f in findings) if findings else (),
             changes=tuple(f.change or "" for f in findings) if findings else (),
             previous=self.previous,
+            changed=tuple((f.rule, f.slug, f.severity.value, f.message, f.change or "") for f in findings
+                          if f.change in ("new", "worse")) if findings else (),
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
-from typing import TYPE_CHECKING, Optional, TextIO
+from typing import TYPE_CHECKING, Optional, TextIO, cast
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..checking.findings import AccountResult
-    from ..results import Report
+    from ..results import Report, SpooledAccount
 
 
 class Format(str, Enum):
@@ -47,11 +49,42 @@ def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, r
     return visible(render_table(report, color=False, rich=False, width=width))
 
 
-def write_report(report: Report[AccountResult], fmt: Format, out: TextIO, *, color: bool = False,
-                 rich: Optional[bool] = None, width: int | None = None) -> None:
+PLAIN = "table"
+"""What :func:`account_parts` calls the table report laid out as plain text."""
+
+
+def streams(fmt: Format, layout: bool) -> bool:
+    """Whether ``fmt`` is written account by account from parts made where
+    each account is audited (:func:`account_parts`): JSON, JSONL, markdown,
+    and the table laid out as plain text (not Rich's boxes)."""
+    return fmt in (Format.JSON, Format.JSONL, Format.MARKDOWN) or (fmt is Format.TABLE and not layout)
+
+
+def account_parts(result: AccountResult, encode: str, as_of: date) -> tuple[str, str]:
+    """One account's two parts of the report (see ``results.EncodedAccount``),
+    made where it is audited: ``encode`` is a format's value (``table``:
+    the plain-text layout)."""
+    if encode == Format.JSON.value:
+        from .json_report import encode_account
+        return encode_account(result), ""
+    if encode == Format.JSONL.value:
+        from .json_report import finding_lines, note_lines
+        return finding_lines(result), note_lines(result)
+    if encode == Format.MARKDOWN.value:
+        from .markdown import markdown_details, markdown_row
+        return markdown_row(result, as_of), markdown_details(result)
+    if encode == PLAIN:
+        from .table import plain_details, plain_overview
+        return plain_overview(result, as_of), plain_details(result)
+    raise ValueError(f"no parts for {encode!r}")
+
+
+def write_report(report: Report[AccountResult] | Report[SpooledAccount], fmt: Format, out: TextIO, *,
+                 color: bool = False, rich: Optional[bool] = None, width: int | None = None) -> None:
     """:func:`render`, written to ``out`` as it is made where the format is
     made line by line (plain text and markdown): a report of many accounts
-    is never one string in memory."""
+    is never one string in memory, and a spooled report (its accounts'
+    parts on disk) is read back an account at a time."""
     layout = color if rich is None else rich
     if fmt is Format.MARKDOWN:
         from .markdown import markdown_lines
@@ -59,8 +92,14 @@ def write_report(report: Report[AccountResult], fmt: Format, out: TextIO, *, col
     elif fmt is Format.TABLE and not layout:
         from .table import plain_lines
         _write_lines(plain_lines(report), out)
-    else:
-        out.write(render(report, fmt, color=color, rich=rich, width=width))
+    elif fmt is Format.JSON:
+        from .json_report import write_json
+        write_json(report, out)
+    elif fmt is Format.JSONL:
+        from .json_report import write_jsonl
+        write_jsonl(report, out)
+    else:  # Rich's boxes, HTML, GitHub annotations: made whole, from results kept whole (never spooled)
+        out.write(render(cast("Report[AccountResult]", report), fmt, color=color, rich=rich, width=width))
 
 
 def _write_lines(lines: Iterable[str], out: TextIO, chunk: int = 2000) -> None:

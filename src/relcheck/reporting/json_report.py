@@ -81,7 +81,7 @@ def write_jsonl(report: AnyReport, out: TextIO) -> None:
     for account in report.accounts:
         out.write(finding_lines(account) if isinstance(account, AccountResult) else account.encoded)
     for account in report.accounts:
-        out.write(note_lines(account) if isinstance(account, AccountResult) else account.notes)
+        out.write(note_lines(account) if isinstance(account, AccountResult) else account.more)
     for gone in report.resolved:
         out.write(_encode({"kind": "resolved", **gone.to_json()}) + "\n")
     for rejected in report.not_audited:

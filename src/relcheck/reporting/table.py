@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import date
 
 from ..checking.findings import AccountResult, NextConversation
 from ..checking.words import count
-from ..results import Report
-from ..review.changes import from_results
+from ..results import Report, SpooledAccount
+from ..review.changes import from_briefs
 from .changes import changes_lines
 from .overview import last_touch, money, next_step, score_text, sparkline, top_problem
 
@@ -114,7 +115,7 @@ def render_table(report: Report[AccountResult], *, color: bool, rich: bool = Tru
     return buffer.getvalue()
 
 
-def _summary_line(report: Report[AccountResult]) -> str:
+def _summary_line(report: Report[AccountResult] | Report[SpooledAccount]) -> str:
     s = report.summary()
     sev = s["by_severity"]
     line = (f"{count(s['accounts'], 'account')}, {count(s['findings'], 'finding')} "
@@ -124,7 +125,7 @@ def _summary_line(report: Report[AccountResult]) -> str:
     return line
 
 
-def _not_audited(report: Report[AccountResult]) -> list[str]:
+def _not_audited(report: Report[AccountResult] | Report[SpooledAccount]) -> list[str]:
     if not report.not_audited:
         return []
     lines = [f"Not audited because of input errors ({len(report.not_audited)}):"]
@@ -160,13 +161,13 @@ def _plain_account(a: AccountResult) -> list[str]:
     return lines
 
 
-def _what_changed(report: Report[AccountResult]) -> list[str]:
+def _what_changed(report: Report[AccountResult] | Report[SpooledAccount]) -> list[str]:
     if not report.baseline:
         return []
-    return changes_lines(from_results(report.accounts, report.resolved, report.baseline)) + [""]
+    return changes_lines(from_briefs(report.briefs, report.resolved, report.baseline)) + [""]
 
 
-def _owner_lines(report: Report[AccountResult]) -> list[str]:
+def _owner_lines(report: Report[AccountResult] | Report[SpooledAccount]) -> list[str]:
     lines = ["By owner: accounts, at-risk, critical findings, average score, open pipeline"]
     for o in report.owners():
         lines.append(f"  {o.owner or '(no owner)'}: {count(o.accounts, 'account')}, {o.at_risk} at-risk, "
@@ -174,29 +175,37 @@ def _owner_lines(report: Report[AccountResult]) -> list[str]:
     return lines + [""]
 
 
-def _plain_overview(report: Report[AccountResult]) -> Iterator[str]:
-    yield "Overview (worst first unless --sort says otherwise):"
-    for a in report.accounts:
-        owner = f", {a.owner}" if a.owner else ""
-        yield f"  {score_text(a):>7}  {a.status:<8} {a.name} ({a.tier}{owner})"
-        yield (f"           open {money(a.overview.open_pipeline if a.overview else 0)}, "
-               f"last touch {last_touch(a, report.as_of)}, next {next_step(a, report.as_of)}, "
-               f"top {top_problem(a)}")
-        spark = sparkline(a)
-        if spark:
-            yield f"           {spark}"
-    yield ""
+def plain_overview(a: AccountResult, as_of: date) -> str:
+    """The account's lines of the overview."""
+    owner = f", {a.owner}" if a.owner else ""
+    lines = [f"  {score_text(a):>7}  {a.status:<8} {a.name} ({a.tier}{owner})",
+             f"           open {money(a.overview.open_pipeline if a.overview else 0)}, "
+             f"last touch {last_touch(a, as_of)}, next {next_step(a, as_of)}, top {top_problem(a)}"]
+    spark = sparkline(a)
+    if spark:
+        lines.append(f"           {spark}")
+    return "\n".join(lines)
+
+
+def plain_details(a: AccountResult) -> str:
+    """The account's section: conversations, findings, notes."""
+    return "\n".join(_plain_account(a))
 
 
 def render_plain(report: Report[AccountResult]) -> str:
     return "".join(line + "\n" for line in plain_lines(report))
 
 
-def plain_lines(report: Report[AccountResult]) -> Iterator[str]:
-    """The plain report line by line (a report of many accounts is never one string)."""
+def plain_lines(report: Report[AccountResult] | Report[SpooledAccount]) -> Iterator[str]:
+    """The plain report a line (or an account's lines) at a time: a report
+    of many accounts is never one string.  A spooled report's accounts
+    were made into text where they were audited."""
     yield from [f"relcheck audit as of {report.as_of}", ""]
     yield from _what_changed(report)
-    yield from _plain_overview(report)
+    yield "Overview (worst first unless --sort says otherwise):"
+    for a in report.accounts:
+        yield a.encoded if isinstance(a, SpooledAccount) else plain_overview(a, report.as_of)
+    yield ""
     if report.by_owner:
         yield from _owner_lines(report)
     owner: object = object()
@@ -204,7 +213,7 @@ def plain_lines(report: Report[AccountResult]) -> Iterator[str]:
         if report.by_owner and a.owner != owner:
             owner = a.owner
             yield from [f"== {a.owner or '(no owner)'} ==", ""]
-        yield from _plain_account(a)
+        yield a.more if isinstance(a, SpooledAccount) else plain_details(a)
         yield ""
     yield from _not_audited(report)
     yield _summary_line(report)

@@ -108,14 +108,3 @@ def baseline_of(data: Any, label: str) -> Baseline:
             findings[fingerprint] = PastFinding(name, ident, str(finding.get("rule", "")), fingerprint, severity,
                                                 str(finding.get("message", "")))
     return Baseline(label, findings, scores)
-
-
-def counts(briefs: Iterable[Brief], resolved: list[PastFinding]) -> dict[str, int]:
-    """``summary.changes``: how many findings are new, worse, persisting, resolved."""
-    tally = {change: 0 for change in CHANGES}
-    for brief in briefs:
-        for change in brief.changes:
-            if change in tally:
-                tally[change] += 1
-    tally["resolved"] = len(resolved)
-    return tally

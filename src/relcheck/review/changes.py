@@ -5,11 +5,12 @@ JSON reports (``relcheck diff``), so both say the same."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..checking.findings import AccountResult
-from .baseline import Baseline, PastFinding, baseline_of, counts
+from ..checking.findings import Brief
+from .baseline import CHANGES, Baseline, PastFinding, baseline_of
 
 _ORDER = {"new": 0, "worse": 1}
 
@@ -34,12 +35,21 @@ class WhatChanged:
     """(account, previous score, score) for every account whose score moved."""
 
 
-def from_results(accounts: list[AccountResult], resolved: list[PastFinding], label: str) -> WhatChanged:
-    changed = [Changed(a.name, f.rule, f.slug, f.severity.value, f.message, f.change or "")
-               for a in accounts for f in a.findings if f.change in _ORDER]
-    scores = [(a.name, a.previous[0], a.score) for a in accounts if a.previous and a.previous[0] != a.score]
-    return WhatChanged(label, counts([a.brief for a in accounts], resolved),
-                       sorted(changed, key=lambda c: _ORDER[c.change]), resolved, scores)
+def from_briefs(briefs: Iterable[Brief], resolved: list[PastFinding], label: str) -> WhatChanged:
+    """What changed, from each account's brief in report order (one pass:
+    a spooled report reads each brief from disk once)."""
+    changed: list[Changed] = []
+    scores: list[tuple[str, int, int]] = []
+    tally = {change: 0 for change in CHANGES}
+    for b in briefs:
+        changed += (Changed(b.name, *item) for item in b.changed)
+        if b.previous and b.previous[0] != b.score:
+            scores.append((b.name, b.previous[0], b.score))
+        for change in b.changes:
+            if change in tally:
+                tally[change] += 1
+    tally["resolved"] = len(resolved)
+    return WhatChanged(label, tally, sorted(changed, key=lambda c: _ORDER[c.change]), resolved, scores)
 
 
 def compare_reports(old: Any, new: Any, old_label: str, new_label: str) -> tuple[dict[str, Any], WhatChanged]:
