@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Optional, TextIO, cast
 
@@ -64,18 +64,29 @@ def account_parts(result: AccountResult, encode: str, as_of: date) -> tuple[str,
     """One account's two parts of the report (see ``results.EncodedAccount``),
     made where it is audited: ``encode`` is a format's value (``table``:
     the plain-text layout)."""
+    make = _PART_MAKERS.get(encode)
+    if make is None:  # the first account of the run: import the reporter once
+        make = _PART_MAKERS[encode] = _part_maker(encode)
+    return make(result, as_of)
+
+
+PartMaker = Callable[["AccountResult", "date"], tuple[str, str]]
+_PART_MAKERS: dict[str, PartMaker] = {}
+
+
+def _part_maker(encode: str) -> PartMaker:
     if encode == Format.JSON.value:
         from .json_report import encode_account
-        return encode_account(result), ""
+        return lambda result, as_of: (encode_account(result), "")
     if encode == Format.JSONL.value:
         from .json_report import finding_lines, note_lines
-        return finding_lines(result), note_lines(result)
+        return lambda result, as_of: (finding_lines(result), note_lines(result))
     if encode == Format.MARKDOWN.value:
         from .markdown import markdown_details, markdown_row
-        return markdown_row(result, as_of), markdown_details(result)
+        return lambda result, as_of: (markdown_row(result, as_of), markdown_details(result))
     if encode == PLAIN:
         from .table import plain_details, plain_overview
-        return plain_overview(result, as_of), plain_details(result)
+        return lambda result, as_of: (plain_overview(result, as_of), plain_details(result))
     raise ValueError(f"no parts for {encode!r}")
 
 
