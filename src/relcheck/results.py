@@ -65,14 +65,14 @@ more goes, and its file with it."""
 
 class Spool:
     """Encoded accounts parked on disk as they finish, so a run's memory
-    holds only what sorting needs: the report is written from here at the
-    end, in the order asked for, and the briefs are read back one at a time
-    for the totals.  An unnamed temporary file (removed by the system when
-    relcheck exits, however it exits).
+    holds only what sorting and the totals need: the report is written from
+    here at the end, in the order asked for.  An unnamed temporary file
+    (removed by the system when relcheck exits, however it exits).
 
     Worker processes write into it themselves (each through its own
-    appending descriptor, one ``write`` a record), so what crosses back to
-    the main process is a name, a score and an offset, not the account."""
+    appending descriptor, one ``write`` for a batch's records, so records
+    of different processes never interleave), and what crosses back to the
+    main process is a name, a score and an offset, not the account."""
 
     _HEADER = struct.Struct("<III")
 
