@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO, Union
 
 from ..checking.findings import AccountResult
@@ -43,11 +43,29 @@ def note_lines(account: AccountResult) -> str:
 
 
 def _block(out: TextIO, lines: Iterable[str]) -> None:
-    first = True
-    for line in lines:
-        out.write(("[\n    " if first else ",\n    ") + line)
-        first = False
-    out.write("[]" if first else "\n  ]")
+    """A JSON list, an item a line."""
+    empty = True
+
+    def items() -> Iterator[str]:
+        nonlocal empty
+        for line in lines:
+            yield ("[\n    " if empty else ",\n    ") + line
+            empty = False
+
+    _write_all(out, items())
+    out.write("[]" if empty else "\n  ]")
+
+
+def _write_all(out: TextIO, texts: Iterable[str]) -> None:
+    """``texts`` written a thousand at a time (a text stream's ``write``
+    costs more than one account's text)."""
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= 1000:
+            out.write("".join(batch))
+            batch = []
+    out.write("".join(batch))
 
 
 def write_json(report: AnyReport, out: TextIO) -> None:
@@ -78,10 +96,8 @@ def write_jsonl(report: AnyReport, out: TextIO) -> None:
     what the baseline had that is gone (``kind: resolved``) and every
     account left out for input errors (``kind: not-audited``): nothing
     vanishes from a script's view."""
-    for account in report.accounts:
-        out.write(finding_lines(account) if isinstance(account, AccountResult) else account.encoded)
-    for account in report.accounts:
-        out.write(note_lines(account) if isinstance(account, AccountResult) else account.more)
+    _write_all(out, (finding_lines(a) if isinstance(a, AccountResult) else a.encoded for a in report.accounts))
+    _write_all(out, (note_lines(a) if isinstance(a, AccountResult) else a.more for a in report.accounts))
     for gone in report.resolved:
         out.write(_encode({"kind": "resolved", **gone.to_json()}) + "\n")
     for rejected in report.not_audited:
