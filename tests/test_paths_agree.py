@@ -252,11 +252,12 @@ def test_large_accounts_are_still_cut_by_bytes(export: Path) -> None:
         assert len(part) > items * split.ITEM_BYTES  # a slice of large accounts is mostly bytes
 
 
-@pytest.mark.parametrize("fmt", [Format.TABLE, Format.MARKDOWN])
+@pytest.mark.parametrize("fmt", [Format.TABLE, Format.MARKDOWN, Format.JSON, Format.JSONL])
 def test_text_reports_are_written_as_they_are_made_and_read_as_rendered(export: Path, tmp_path: Path,
                                                                         fmt: Format) -> None:
-    """Plain text and markdown go out some thousand lines at a time (a large
-    report is never one string), escaped as the whole rendering is."""
+    """Every streamed format goes out some tens of kilobytes at a time (a
+    large report is never one string, nor is a batch of large accounts),
+    escaped as the whole rendering is."""
     import io
 
     from relcheck.reporting import write_report
@@ -278,5 +279,9 @@ def test_text_reports_are_written_as_they_are_made_and_read_as_rendered(export: 
     write_report(report, fmt, out, rich=False)
     whole = render(report, fmt, rich=False)
     assert out.getvalue() == whole
-    assert len(chunks) >= whole.count("\n") // 2000 >= 1
-    assert "\x1b" not in whole and "Account \\x1b" in whole  # the escape shown, never sent
+    from relcheck.reporting.output import BATCH_CHARS
+
+    assert len(whole) > 2 * BATCH_CHARS and len(chunks) >= len(whole) // (2 * BATCH_CHARS) + 1
+    assert max(map(len, chunks)) < 2 * BATCH_CHARS  # batches of accounts, never the report
+    assert "\x1b" not in whole
+    assert ("Account \\x1b" if fmt in (Format.TABLE, Format.MARKDOWN) else "Account \\u001b") in whole

@@ -113,16 +113,10 @@ def write_report(report: Report[AccountResult] | Report[SpooledAccount], fmt: Fo
         out.write(render(cast("Report[AccountResult]", report), fmt, color=color, rich=rich, width=width))
 
 
-def _write_lines(lines: Iterable[str], out: TextIO, chunk: int = 2000) -> None:
+def _write_lines(lines: Iterable[str], out: TextIO) -> None:
     """``lines``, each ended with a newline, made visible (see :mod:`.visible`)
-    and written some thousands at a time."""
+    and written some tens of kilobytes at a time."""
+    from .output import write_batched
     from .visible import visible
 
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= chunk:
-            out.write(visible("\n".join(batch) + "\n"))
-            batch = []
-    if batch:
-        out.write(visible("\n".join(batch) + "\n"))
+    write_batched(out, lines, end="\n", shown=visible)

@@ -15,6 +15,7 @@ from typing import TextIO, Union
 
 from ..checking.findings import AccountResult
 from ..results import EncodedAccount, Report, SpooledAccount
+from .output import write_batched
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), check_circular=False).encode
 """(No cycle check: the report's data is made fresh for each account, as trees.)"""
@@ -52,20 +53,8 @@ def _block(out: TextIO, lines: Iterable[str]) -> None:
             yield ("[\n    " if empty else ",\n    ") + line
             empty = False
 
-    _write_all(out, items())
+    write_batched(out, items())
     out.write("[]" if empty else "\n  ]")
-
-
-def _write_all(out: TextIO, texts: Iterable[str]) -> None:
-    """``texts`` written a thousand at a time (a text stream's ``write``
-    costs more than one account's text)."""
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= 1000:
-            out.write("".join(batch))
-            batch = []
-    out.write("".join(batch))
 
 
 def write_json(report: AnyReport, out: TextIO) -> None:
@@ -96,8 +85,8 @@ def write_jsonl(report: AnyReport, out: TextIO) -> None:
     what the baseline had that is gone (``kind: resolved``) and every
     account left out for input errors (``kind: not-audited``): nothing
     vanishes from a script's view."""
-    _write_all(out, (finding_lines(a) if isinstance(a, AccountResult) else a.encoded for a in report.accounts))
-    _write_all(out, (note_lines(a) if isinstance(a, AccountResult) else a.more for a in report.accounts))
+    write_batched(out, (finding_lines(a) if isinstance(a, AccountResult) else a.encoded for a in report.accounts))
+    write_batched(out, (note_lines(a) if isinstance(a, AccountResult) else a.more for a in report.accounts))
     for gone in report.resolved:
         out.write(_encode({"kind": "resolved", **gone.to_json()}) + "\n")
     for rejected in report.not_audited:

@@ -1,11 +1,12 @@
-"""Write a report file so that readers never see half of it."""
+"""Write a report: to a file so that readers never see half of it, and in
+batches of a useful size."""
 
 from __future__ import annotations
 
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -74,3 +75,25 @@ def open_report(path: Path) -> Iterator[TextIO]:
 def write_report(path: Path, text: str) -> None:
     with open_report(path) as stream:
         stream.write(text)
+
+
+BATCH_CHARS = 1 << 16
+"""About how much text a report writes at a time."""
+
+
+def write_batched(out: TextIO, texts: Iterable[str], end: str = "",
+                  shown: Callable[[str], str] = lambda text: text) -> None:
+    """Each of ``texts`` followed by ``end``, passed through ``shown`` and
+    written about :data:`BATCH_CHARS` at a time: a text stream's ``write``
+    costs more than a small account's text, and a batch of large accounts
+    must not grow into a large string."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH_CHARS:
+            out.write(shown(end.join(batch) + end))
+            batch, size = [], 0
+    if batch:
+        out.write(shown(end.join(batch) + end))
