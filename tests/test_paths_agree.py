@@ -16,6 +16,7 @@ from relcheck.checking.facts import Context
 from relcheck.checking.settings import Settings
 from relcheck.reading import split
 from relcheck.reporting import Format, render
+from relcheck.results import Report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import generate  # noqa: E402
@@ -52,7 +53,7 @@ def test_the_spooled_report_is_the_report(export: Path, tmp_path: Path, monkeypa
     comes out is what the whole report renders to, baseline and all."""
     import io
 
-    from relcheck.reporting import PLAIN, write_report
+    from relcheck.reporting import write_report
     from relcheck.review.baseline import read_baseline
     from relcheck.review.order import Sort, ordered
 
@@ -67,8 +68,7 @@ def test_the_spooled_report_is_the_report(export: Path, tmp_path: Path, monkeypa
         report.by_owner = by_owner
         whole = render(report, fmt, rich=False)
         for jobs in (1, 2):
-            spooled = runner.run_audit_encoded([str(export)], audit, jobs=jobs,
-                                               encode=PLAIN if fmt is Format.TABLE else fmt.value)
+            spooled = runner.run_audit_encoded([str(export)], audit, jobs=jobs, encode=fmt.value)
             spooled.accounts = ordered(spooled.accounts, lambda a: a, Sort.SCORE, by_owner)
             spooled.by_owner = by_owner
             out = io.StringIO()
@@ -156,27 +156,28 @@ def test_no_size_wall_for_a_plain_list_or_a_stream_of_documents(export: Path, tm
     assert '"accounts": 150' in report_json(documents, jobs=1)
 
 
-def test_a_huge_file_the_guards_refuse_is_refused_where_the_guard_says(export: Path, tmp_path: Path,
-                                                                       monkeypatch) -> None:
+def _huge_file_with(export: Path, tmp_path: Path, monkeypatch, bad_line: bytes) -> tuple[Report, int]:
+    """The export, over a lowered size limit, with ``bad_line`` before
+    account 120: the report, and the bad line's number."""
     raw = export.read_bytes()
     at = raw.index(b"  - name: Account 00120")
     bad = tmp_path / "bad.yaml"
-    bad.write_bytes(raw[:at] + b"  - name: Acct\x00me\n" + raw[at:])
+    bad.write_bytes(raw[:at] + bad_line + raw[at:])
     _limit(monkeypatch, 100_000)
     report = runner.run_audit([str(bad)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
-    assert [(e.line, e.column) for e in report.errors] == [(raw[:at].count(b"\n") + 1, 15)]
+    return report, raw[:at].count(b"\n") + 1
+
+
+def test_a_huge_file_the_guards_refuse_is_refused_where_the_guard_says(export: Path, tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    report, line = _huge_file_with(export, tmp_path, monkeypatch, b"  - name: Acct\x00me\n")
+    assert [(e.line, e.column) for e in report.errors] == [(line, 15)]
     assert "NUL" in report.errors[0].message and report.accounts == []
 
 
 def test_a_syntax_error_in_a_huge_file_costs_its_slice_not_the_file(export: Path, tmp_path: Path,
                                                                     monkeypatch) -> None:
-    raw = export.read_bytes()
-    at = raw.index(b"  - name: Account 00120")
-    bad = tmp_path / "bad.yaml"
-    bad.write_bytes(raw[:at] + b"  - name: [broken\n" + raw[at:])
-    _limit(monkeypatch, 100_000)
-    report = runner.run_audit([str(bad)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
-    line = raw[:at].count(b"\n") + 1
+    report, line = _huge_file_with(export, tmp_path, monkeypatch, b"  - name: [broken\n")
     assert len(report.errors) == 1 and line <= report.errors[0].line <= line + 1
     assert 100 < len(report.accounts) < 150  # the broken slice's accounts are not audited; the rest are
 

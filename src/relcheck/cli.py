@@ -24,7 +24,7 @@ import typer
 from . import __version__
 from .errors import InputError, RelcheckError
 from .names import norm_name, suggest
-from .reporting import PLAIN, Format, streams, write_report
+from .reporting import Format, streams, write_report
 from .review.order import Sort
 
 if TYPE_CHECKING:
@@ -184,8 +184,7 @@ def audit(
         spooled = streams(fmt, layout)
         with progress_bar(enabled=not quiet) as progress:
             if spooled:  # each account made into its parts of the report where it is audited, parked on disk
-                encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress,
-                                            PLAIN if fmt is Format.TABLE else fmt.value)
+                encoded = run_audit_encoded(paths, audit, _jobs(jobs), progress, fmt.value)
             else:
                 report = run_audit(paths, audit, _jobs(jobs), progress)
     except RelcheckError as err:

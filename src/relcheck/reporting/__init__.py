@@ -49,10 +49,6 @@ def render(report: Report[AccountResult], fmt: Format, *, color: bool = False, r
     return visible(render_table(report, color=False, rich=False, width=width))
 
 
-PLAIN = "table"
-"""What :func:`account_parts` calls the table report laid out as plain text."""
-
-
 def streams(fmt: Format, layout: bool) -> bool:
     """Whether ``fmt`` is written account by account from parts made where
     each account is audited (:func:`account_parts`): JSON, JSONL, markdown,
@@ -62,8 +58,8 @@ def streams(fmt: Format, layout: bool) -> bool:
 
 def account_parts(result: AccountResult, encode: str, as_of: date) -> tuple[str, str]:
     """One account's two parts of the report (see ``results.EncodedAccount``),
-    made where it is audited: ``encode`` is a format's value (``table``:
-    the plain-text layout)."""
+    made where it is audited: ``encode`` is a format's value (``table`` is
+    the plain-text layout, the only table that streams)."""
     make = _PART_MAKERS.get(encode)
     if make is None:  # the first account of the run: import the reporter once
         make = _PART_MAKERS[encode] = _part_maker(encode)
@@ -84,7 +80,7 @@ def _part_maker(encode: str) -> PartMaker:
     if encode == Format.MARKDOWN.value:
         from .markdown import markdown_details, markdown_row
         return lambda result, as_of: (markdown_row(result, as_of), markdown_details(result))
-    if encode == PLAIN:
+    if encode == Format.TABLE.value:
         from .table import plain_details, plain_overview
         return lambda result, as_of: (plain_overview(result, as_of), plain_details(result))
     raise ValueError(f"no parts for {encode!r}")
