@@ -15,7 +15,7 @@ from .. import __version__
 from ..checking.findings import AccountResult
 from ..checking.words import count, day
 from ..results import Report
-from ..review.changes import from_briefs
+from ..review.changes import from_report
 from .overview import last_touch, money, next_step, score_text, top_problem
 
 CHART_WIDTH, CHART_HEIGHT = 320, 90
@@ -55,7 +55,7 @@ def render_html(report: Report[AccountResult]) -> str:
         summary=summary,
         accounts_text=count(summary["accounts"], "account"),
         findings_text=count(summary["findings"], "finding"),
-        what=from_briefs(report.briefs, report.resolved, report.baseline) if report.baseline else None,
+        what=from_report(report) if report.baseline else None,
         owners=report.owners(),
         score_text=score_text, money=money, last_touch=last_touch, next_step=next_step,
         top_problem=top_problem, chart=chart, day=day, report_version=__version__,

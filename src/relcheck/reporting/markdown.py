@@ -12,7 +12,7 @@ from datetime import date
 from ..checking.findings import AccountResult
 from ..checking.words import count
 from ..results import Report, SpooledAccount
-from ..review.changes import from_briefs
+from ..review.changes import from_report
 from .changes import changes_lines
 from .overview import last_touch, money, next_step, score_text, top_problem
 
@@ -81,7 +81,7 @@ def markdown_lines(report: Report[AccountResult] | Report[SpooledAccount]) -> It
         "",
     ]
     if report.baseline:
-        what = from_briefs(report.briefs, report.resolved, report.baseline)
+        what = from_report(report)
         yield from ["## What changed", ""]
         yield from (_cell(line) if i == 0 else "- " + _cell(line[4:]) for i, line in enumerate(changes_lines(what)))
         yield ""

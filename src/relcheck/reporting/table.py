@@ -15,7 +15,7 @@ from datetime import date
 from ..checking.findings import AccountResult, NextConversation
 from ..checking.words import count
 from ..results import Report, SpooledAccount
-from ..review.changes import from_briefs
+from ..review.changes import from_report
 from .changes import changes_lines
 from .overview import last_touch, money, next_step, score_text, sparkline, top_problem
 
@@ -164,7 +164,7 @@ def _plain_account(a: AccountResult) -> list[str]:
 def _what_changed(report: Report[AccountResult] | Report[SpooledAccount]) -> list[str]:
     if not report.baseline:
         return []
-    return changes_lines(from_briefs(report.briefs, report.resolved, report.baseline)) + [""]
+    return changes_lines(from_report(report)) + [""]
 
 
 def _owner_lines(report: Report[AccountResult] | Report[SpooledAccount]) -> list[str]:

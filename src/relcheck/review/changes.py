@@ -5,12 +5,23 @@ JSON reports (``relcheck diff``), so both say the same."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Optional, Protocol
 
 from ..checking.findings import Brief
-from .baseline import CHANGES, Baseline, PastFinding, baseline_of
+from .baseline import Baseline, PastFinding, baseline_of
+
+
+class Compared(Protocol):
+    """What the section reads of a report compared with a baseline."""
+
+    baseline: Optional[str]
+    resolved: list[PastFinding]
+
+    @property
+    def briefs(self) -> Iterator[Brief]: ...
+    def changes(self) -> Optional[dict[str, int]]: ...
 
 _ORDER = {"new": 0, "worse": 1}
 
@@ -35,21 +46,18 @@ class WhatChanged:
     """(account, previous score, score) for every account whose score moved."""
 
 
-def from_briefs(briefs: Iterable[Brief], resolved: list[PastFinding], label: str) -> WhatChanged:
+def from_report(report: Compared) -> WhatChanged:
     """What changed, from each account's brief in report order (one pass:
-    a spooled report reads each brief from disk once)."""
+    a spooled report reads each brief from disk once); the counts are the
+    report's own ``summary.changes``."""
     changed: list[Changed] = []
     scores: list[tuple[str, int, int]] = []
-    tally = {change: 0 for change in CHANGES}
-    for b in briefs:
+    for b in report.briefs:
         changed += (Changed(b.name, *item) for item in b.changed)
         if b.previous and b.previous[0] != b.score:
             scores.append((b.name, b.previous[0], b.score))
-        for change in b.changes:
-            if change in tally:
-                tally[change] += 1
-    tally["resolved"] = len(resolved)
-    return WhatChanged(label, tally, sorted(changed, key=lambda c: _ORDER[c.change]), resolved, scores)
+    return WhatChanged(report.baseline or "", report.changes() or {}, sorted(changed, key=lambda c: _ORDER[c.change]),
+                       report.resolved, scores)
 
 
 def compare_reports(old: Any, new: Any, old_label: str, new_label: str) -> tuple[dict[str, Any], WhatChanged]:
