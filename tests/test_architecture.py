@@ -19,7 +19,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "relcheck"
 
 # What each stage may import (besides itself and the leaves).
-LEAVES = {"relcheck", "relcheck.names", "relcheck.errors"}
+LEAVES = {"relcheck", "relcheck.names", "relcheck.errors", "relcheck.compact"}
 ALLOWED = {
     "format": set(),
     "reading": {"format"},

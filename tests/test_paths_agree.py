@@ -91,6 +91,37 @@ def test_a_slice_that_breaks_sends_the_whole_file_to_the_careful_reader(export: 
     assert report.accounts[-1].owner.startswith("Account 00000")
 
 
+def test_a_file_read_again_takes_back_what_its_slices_kept(export: Path, tmp_path: Path, monkeypatch) -> None:
+    """Its slices' accounts and duplicates went into the run as they came;
+    the whole reading replaces them (each duplicate said once, the columns
+    and the duplicate check as if the slices had never been read)."""
+    import io
+
+    from relcheck.reporting import write_report
+
+    text = export.read_text()
+    first = text.index("  - name: Account 00001")
+    copy = text[first:text.index("  - name: Account 00002")]  # an early account again, at its end
+    text = text.replace("  - name: Account 00000", "  - name: &first Account 00000", 1) + copy
+    text += "  - name: Late\n    owner: *first\n"
+    path = tmp_path / "again.yaml"
+    path.write_text(text)
+    audit = runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23)))
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    reports = []
+    for jobs in (1, 2):
+        spooled = runner.run_audit_encoded([str(path), str(export)], audit, jobs=jobs)  # then a file of the same names
+        out = io.StringIO()
+        write_report(spooled, Format.JSON, out)
+        reports.append(out.getvalue())
+    monkeypatch.setattr(runner, "MIN_SPLIT_BYTES", 10**12)  # never cut
+    whole = render(runner.run_audit([str(path), str(export)], audit, jobs=1), Format.JSON)
+    assert reports == [whole, whole]
+    data = json.loads(whole)
+    assert data["summary"]["accounts"] == 151 and data["accounts"][-1]["owner"].startswith("Account 00000")
+    assert sum(e["message"].startswith("duplicate account 'Account 00001 ") for e in data["errors"]) == 2
+
+
 def test_a_stream_of_documents_is_cut_too_and_reads_the_same(export: Path, tmp_path: Path, monkeypatch) -> None:
     import textwrap
 

@@ -11,14 +11,16 @@ import os
 import struct
 import sys
 import weakref
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar, overload
 
 from . import __version__
 from .checking.findings import AccountResult, Brief
 from .checking.rule import Severity
+from .compact import Interned, Strings
 from .errors import InputError
 from .reading.accounts import Rejected
 
@@ -224,6 +226,107 @@ class SpooledAccount:
         return data
 
 
+class SpooledAccounts(Sequence[SpooledAccount]):
+    """The accounts of a streamed run, kept in columns (see
+    :mod:`relcheck.compact`): what sorting and the totals read of each
+    (name, owner, score, open pipeline, status, findings' codes) and where
+    its record is in the spool.  An account is made as it is read (one at a
+    time as a report is written), so a million accounts cost about 60 bytes
+    each, not an object, a tuple and their strings each.  ``order`` is a
+    view in another order (see :meth:`ordered`)."""
+
+    def __init__(self, spool: Spool, columns: Optional[_Columns] = None, order: Optional[array[int]] = None) -> None:
+        self.spool = spool
+        self._columns = columns if columns is not None else _Columns()
+        self._order = order
+
+    def take(self, key: Any, audited: Any) -> None:
+        """Keep an audited account (``key`` is for the run's other sinks; an
+        account the filters left out is None)."""
+        if audited is None:
+            return
+        if isinstance(audited, EncodedAccount):
+            audited = self.spool.add(audited)
+        if audited.spool._pending:
+            audited.spool.flush()  # its place in the file is known once written
+        self._columns.add(audited)
+
+    def truncate(self, size: int) -> None:
+        """Keep the first ``size`` accounts (their input is read again)."""
+        self._columns.truncate(size)
+
+    def __len__(self) -> int:
+        return len(self._order) if self._order is not None else len(self._columns.score)
+
+    @overload
+    def __getitem__(self, index: int) -> SpooledAccount: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[SpooledAccount]: ...
+
+    def __getitem__(self, index: int | slice) -> SpooledAccount | list[SpooledAccount]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._columns.account(self._order[index] if self._order is not None else index, self.spool)
+
+    def __iter__(self) -> Iterator[SpooledAccount]:
+        account = self._columns.account
+        rows: Iterable[int] = self._order if self._order is not None else range(len(self._columns.score))
+        return (account(row, self.spool) for row in rows)
+
+    def column(self, name: str) -> Sequence[Any]:
+        """One field of every account, in this view's order (for sorting)."""
+        values = self._columns.column(name)
+        return values if self._order is None else [values[row] for row in self._order]
+
+    def reordered(self, order: Iterable[int]) -> SpooledAccounts:
+        """These accounts in ``order`` (positions in this view)."""
+        rows = array("q", order if self._order is None else (self._order[i] for i in order))
+        return SpooledAccounts(self.spool, self._columns, rows)
+
+
+class _Columns:
+    """Each account's fields, one array a field (strings few and long
+    interned, names in one buffer)."""
+
+    def __init__(self) -> None:
+        self.name = Strings()
+        self.owners: Interned[Optional[str]] = Interned()
+        self.owner = array("q")
+        self.score = array("q")
+        self.pipeline = array("d")
+        self.offset = array("q")
+        self.kinds: Interned[tuple[str, str, bool]] = Interned()  # status, codes, a suppression's note: few distinct
+        self.kind = array("q")
+
+    def add(self, a: SpooledAccount) -> None:
+        self.name.append(a.name)
+        self.owner.append(self.owners.number(a.owner))
+        self.score.append(a.score)
+        self.pipeline.append(a.open_pipeline)
+        self.offset.append(a.offset)
+        self.kind.append(self.kinds.number((a.status, a.codes, a.noted)))
+
+    def truncate(self, size: int) -> None:
+        self.name.truncate(size)
+        for values in (self.owner, self.score, self.pipeline, self.offset, self.kind):
+            del values[size:]
+
+    def account(self, row: int, spool: Spool) -> SpooledAccount:
+        status, codes, noted = self.kinds.values[self.kind[row]]
+        return SpooledAccount(self.name[row], self.owners.values[self.owner[row]], self.score[row],
+                              self.pipeline[row], spool, self.offset[row], status, codes, noted)
+
+    def column(self, name: str) -> Sequence[Any]:
+        if name == "owner":
+            return [self.owners.values[n] for n in self.owner]
+        columns: dict[str, Any] = {"name": self.name, "score": self.score, "open_pipeline": self.pipeline}
+        return columns[name]
+
+
 _SEVERITY_OF = {s.value[0]: s for s in Severity}
 _CHANGE_OF = {"-": "", "n": "new", "w": "worse", "p": "persisting"}
 _CHANGE_CODE = {v: k for k, v in _CHANGE_OF.items()}
@@ -269,7 +372,7 @@ class _Tally:
 @dataclass
 class Report(Generic[Held]):
     as_of: date
-    accounts: list[Held] = field(default_factory=list)
+    accounts: Sequence[Held] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     not_audited: list[Rejected] = field(default_factory=list)
     """Accounts left out because of input errors (named in every format)."""

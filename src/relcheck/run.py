@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Optional, Protocol, TypeVar, Union
 
 from .checking.engine import Engine
 from .checking.facts import AccountFacts, Context
@@ -42,7 +42,7 @@ from .reading.load import load_bytes
 from .reading.localize import read_by_item
 from .reading.sources import MAX_FILE_BYTES, Source, expand, read_source
 from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, local, split_accounts, split_documents
-from .results import EncodedAccount, Report, Spool, SpooledAccount
+from .results import EncodedAccount, Report, Spool, SpooledAccount, SpooledAccounts
 
 if TYPE_CHECKING:  # a baseline run imports it; the rest start without it
     from .review.baseline import Baseline
@@ -265,80 +265,163 @@ def _size(source: Source) -> int:
         return 0
 
 
+class Sink(Protocol):
+    """Where a run puts each valid account's key and result, in input
+    order, once it is checked for duplicates; an input read again is
+    truncated back first."""
+
+    def take(self, key: AccountKey, audited: Any) -> None: ...
+    def truncate(self, size: int) -> None: ...
+    def __len__(self) -> int: ...
+
+
+class Pairs(list[tuple[AccountKey, Optional[Any]]]):
+    """A sink that keeps every key with its result."""
+
+    def take(self, key: AccountKey, audited: Any) -> None:
+        self.append((key, audited))
+
+    def truncate(self, size: int) -> None:
+        del self[size:]
+
+
+@dataclass
+class Seen:
+    """What a run found besides its accounts: input errors (duplicates
+    last), accounts left out for them, and every owner and tier named
+    (for the filters)."""
+
+    errors: list[InputError] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    owners: set[str] = field(default_factory=set)
+    tiers: set[str] = field(default_factory=set)
+
+
 def run(
     paths: Iterable[str],
     audit: Optional[Audit] = None,
     jobs: int = 1,
     progress: Optional[Callable[[int, int], None]] = None,
-    keep: Optional[Callable[[Any], Any]] = None,
 ) -> tuple[list[tuple[AccountKey, Optional[Any]]], list[InputError], list[Rejected]]:
     """Load (and audit) everything in ``paths``: every valid account's key
     with its result, in input order, every input error, and every account
-    left out for one.  ``keep`` turns each result, as it arrives, into what
-    the run holds until the end (a spooled account: a brief and a place on
-    disk), so memory follows the work in flight, not the size of the run."""
+    left out for one."""
+    pairs = Pairs()
+    seen = run_into(paths, pairs, audit, jobs, progress)
+    return pairs, seen.errors, seen.rejected
+
+
+class _Reading:
+    """The input being read: its accounts go to the sink as its units come
+    in, the rest is kept apart until its last unit is in (a slice that does
+    not parse sends the whole input to be read again, and only that reading
+    counts: :meth:`restart` takes back what the input put in)."""
+
+    def __init__(self, sink: Sink, uniques: Uniques) -> None:
+        self.sink, self.uniques = sink, uniques
+        self.marks = (len(sink), uniques.mark())
+        self.units: list[UnitResult] = []
+        self.accounts = 0
+        self.duplicates: list[InputError] = []
+        self.dropped: list[Rejected] = []
+        self.owners: set[str] = set()
+        self.tiers: set[str] = set()
+
+    def add(self, result: UnitResult) -> None:
+        """Check ``result``'s accounts for duplicates and put them in the sink."""
+        self.units.append(result)
+        self.accounts += len(result.accounts)
+        for key, audited in result.accounts:
+            if key.owner:
+                self.owners.add(key.owner)
+            if key.tier:
+                self.tiers.add(key.tier)
+            duplicate = self.uniques.check(key)
+            if duplicate is None:
+                self.sink.take(key, audited)
+            else:
+                self.duplicates.append(duplicate)
+                self.dropped.append(Rejected(key.name, key.owner, key.path, key.line))
+        result.accounts = []
+
+    def restart(self) -> None:
+        """Take back everything read of this input so far."""
+        self.sink.truncate(self.marks[0])
+        self.uniques.truncate(self.marks[1])
+        self.units, self.accounts, self.duplicates, self.dropped = [], 0, [], []
+        self.owners, self.tiers = set(), set()
+
+    def finish(self, seen: Seen, duplicates: list[InputError], dropped: list[Rejected]) -> None:
+        for finished in self.units:
+            seen.errors.extend(finished.errors)
+            seen.rejected.extend(finished.rejected)
+        duplicates.extend(self.duplicates)
+        dropped.extend(self.dropped)
+        seen.owners |= self.owners
+        seen.tiers |= self.tiers
+
+
+def run_into(
+    paths: Iterable[str],
+    sink: Sink,
+    audit: Optional[Audit] = None,
+    jobs: int = 1,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> Seen:
+    """Load (and audit) everything in ``paths``, putting each valid
+    account's key and result into ``sink`` in input order as its input is
+    read (a streamed run's sink keeps a few fields of each, so memory
+    follows the work in flight, not the size of the run)."""
     sources: list[Source] = []
-    errors: list[InputError] = []
+    seen = Seen()
     for item in expand(list(paths)):
         if isinstance(item, InputError):
-            errors.append(item)
+            seen.errors.append(item)
         else:
             sources.append(item)
     _config_for.cache_clear()  # configs found in an earlier run (a library caller) may have changed
     _set_worker(_Worker(audit, rule_names()))
     units = _Plan(sources)
-    accounts: list[tuple[AccountKey, Optional[Any]]] = []
-    rejected: list[Rejected] = []
-    pending: list[UnitResult] = []
     uniques = Uniques()
     duplicates: list[InputError] = []
     dropped: list[Rejected] = []
+    reading: Optional[_Reading] = None
     done = 0
     for result in (r for batch in _results(units, audit, jobs) for r in batch):
-        _keep(result, keep)
         done += result.size
         if progress:
             progress(done, units.total)
-        if result.restart:
-            pending = []  # the input is read whole after all: only that reading counts
-        pending.append(result)
+        if reading is None:
+            reading = _Reading(sink, uniques)
+        elif result.restart:
+            reading.restart()  # the input is read whole after all: only that reading counts
+        reading.add(result)
         if not result.last:
             continue
         if result.index in units.refused:
-            pending = [UnitResult(result.index, True, 0, errors=[units.refused.pop(result.index)])]
+            reading.restart()
+            reading.add(UnitResult(result.index, True, 0, errors=[units.refused.pop(result.index)]))
+        pending = reading.units
         sliced = result.index in units.sliced
         broken = any(r.broken for r in pending) or (
             any(r.by_item for r in pending) and any(r.anchors for r in pending))  # read whole, as a whole reading would
         if broken and units.sizes[result.index] > MAX_FILE_BYTES:
             # Too large to read whole: each broken slice is an error where
             # libyaml stopped, and the other slices' accounts count.
-            pending = [r for r in pending if not r.broken] + [
+            reading.units = [r for r in pending if not r.broken] + [
                 UnitResult(r.index, True, 0, errors=[r.broken]) for r in pending if r.broken]
-        elif broken or (sliced and not any(r.accounts or r.errors for r in pending)):
+        elif broken or (sliced and not reading.accounts and not any(r.errors for r in pending)):
             # A slice did not parse on its own (or, all slices together held
             # nothing): read the whole input, carefully, to say what is wrong.
             again = _run_unit(Unit(result.index, sources[result.index], units.whole.pop(result.index, None)))
-            _keep(again, keep)
-            pending = [again]
+            reading.restart()
+            reading.add(again)
         units.whole.pop(result.index, None)
-        for finished in pending:
-            for pair in finished.accounts:
-                duplicate = uniques.check(pair[0])
-                if duplicate is None:
-                    accounts.append(pair)
-                else:
-                    duplicates.append(duplicate)
-                    dropped.append(Rejected(pair[0].name, pair[0].owner, pair[0].path, pair[0].line))
-            errors.extend(finished.errors)
-            rejected.extend(finished.rejected)
-        pending = []
-    return accounts, capped(errors + duplicates), rejected + dropped
-
-
-def _keep(result: UnitResult, keep: Optional[Callable[[Any], Any]]) -> None:
-    """What the run holds of each of ``result``'s accounts (see :func:`run`)."""
-    if keep is not None:
-        result.accounts = [(key, keep(audited) if audited is not None else None) for key, audited in result.accounts]
+        reading.finish(seen, duplicates, dropped)
+        reading = None
+    seen.errors = capped(seen.errors + duplicates)
+    seen.rejected += dropped
+    return seen
 
 
 MAX_ERRORS_PER_FILE = 50
@@ -448,10 +531,12 @@ def default_jobs() -> int:
 def run_audit(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
               progress: Optional[Callable[[int, int], None]] = None) -> Report[AccountResult]:
     """Audit every account in ``paths``: results every format can render."""
-    accounts, errors, rejected = run(paths, replace(audit, encode=""), jobs, progress)
-    _check_filters(audit, [key for key, _ in accounts])
+    accounts = Pairs()
+    seen = run_into(paths, accounts, replace(audit, encode=""), jobs, progress)
+    _check_filters(audit, seen)
     done = [result for _, result in accounts if isinstance(result, AccountResult)]
-    return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
+    return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=seen.errors,
+                            not_audited=seen.rejected), audit)
 
 
 def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
@@ -460,16 +545,13 @@ def run_audit_encoded(paths: Iterable[str], audit: AccountAudit, jobs: int = 1,
     """Audit every account in ``paths``, each one's parts of the report
     (``encode``: see ``reporting.account_parts``) made where it is audited
     and parked on disk as it arrives: a few strings cross between
-    processes, and the run holds only each account's brief."""
+    processes, and the run holds a few fields of each account, in columns."""
     spool = Spool()
-
-    def park(audited: Any) -> SpooledAccount:
-        return spool.add(audited) if isinstance(audited, EncodedAccount) else audited
-
-    accounts, errors, rejected = run(paths, replace(audit, encode=encode, spool=spool), jobs, progress, keep=park)
-    _check_filters(audit, [key for key, _ in accounts])
-    done = [result for _, result in accounts if isinstance(result, SpooledAccount)]
-    return _compared(Report(as_of=audit.context.as_of, accounts=done, errors=errors, not_audited=rejected), audit)
+    accounts = SpooledAccounts(spool)
+    seen = run_into(paths, accounts, replace(audit, encode=encode, spool=spool), jobs, progress)
+    _check_filters(audit, seen)
+    return _compared(Report(as_of=audit.context.as_of, accounts=accounts, errors=seen.errors,
+                            not_audited=seen.rejected), audit)
 
 
 @cache
@@ -490,17 +572,17 @@ def _config_for(path: str) -> Optional[str]:
     return str(found) if found is not None else None
 
 
-def _check_filters(audit: AccountAudit, keys: list[AccountKey]) -> None:
+def _check_filters(audit: AccountAudit, seen: Seen) -> None:
     """A filter that matches no account is a mistake (a typo, a partial
     name), never an empty green report: say so, with a did-you-mean."""
-    owners = sorted({k.owner for k in keys if k.owner})
+    owners = sorted(seen.owners)
     for wanted in audit.owners:
         if norm_name(wanted) not in {norm_name(o) for o in owners}:
             raise RelcheckError(f"--owner '{wanted}' matches no account{suggest(wanted, owners)}"
                                 + ("" if suggest(wanted, owners) else
                                    f" (owners: {', '.join(owners[:8])}{', ...' if len(owners) > 8 else ''})"
                                    if owners else " (no account names an owner)"))
-    tiers = sorted({k.tier for k in keys if k.tier})
+    tiers = sorted(seen.tiers)
     for wanted in audit.tiers:
         if wanted not in tiers:
             raise RelcheckError(f"--tier {wanted} matches no account (the accounts are "

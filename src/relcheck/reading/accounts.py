@@ -7,10 +7,12 @@ it starts, by construction.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..compact import Interned, StringIndex
 from ..errors import InputError
 from ..format.records import Account
 from ..names import norm_name, suggest
@@ -175,27 +177,53 @@ def _items(label: str, accounts: list[Any], pos: Positions, result: FileResult,
 class Uniques:
     """Accounts with the same name (or explicit id) in a run: the first
     counts, each later one is an error naming the first (checked as
-    accounts arrive, so a run need not hold them all to find out)."""
+    accounts arrive, so a run need not hold them all to find out).  Kept
+    flat (see :mod:`relcheck.compact`): a run of a million accounts keeps a
+    name, a place and an id of each, not a key object."""
 
     def __init__(self) -> None:
-        self.names: dict[str, AccountKey] = {}
-        self.ids: dict[str, AccountKey] = {}
+        self._names = StringIndex(norm_name)  # the n-th account kept, as it spells its name
+        self._ids = StringIndex()
+        self._id_owner = array("q")  # the account (its number in _names) of each id
+        self._paths: Interned[str] = Interned()
+        self._path = array("q")  # of each account kept: its file's number in _paths
+        self._line = array("q")
 
     def check(self, item: AccountKey) -> Optional[InputError]:
-        name = norm_name(item.name)
-        first = self.names.get(name)
-        if first is not None:
+        first = self._names.find(item.name)
+        if first >= 0:
             return InputError(item.path, item.line, item.column,
-                              f"duplicate account '{item.name}' (first at {first.path}:{first.line}); "
+                              f"duplicate account '{item.name}' (first at {self._where(first)}); "
                               "account names must be unique across the run")
-        if item.id and item.id in self.ids:
-            first = self.ids[item.id]
-            return InputError(item.path, item.line, item.column,
-                              f"duplicate account id '{item.id}' (also '{first.name}' at {first.path}:{first.line})")
-        self.names[name] = item
         if item.id:
-            self.ids[item.id] = item
+            same = self._ids.find(item.id)
+            if same >= 0:
+                first = self._id_owner[same]
+                return InputError(item.path, item.line, item.column,
+                                  f"duplicate account id '{item.id}' (also '{self._names.strings[first]}' at "
+                                  f"{self._where(first)})")
+        number = self._names.add(item.name)
+        self._path.append(self._paths.number(item.path))
+        self._line.append(item.line)
+        if item.id:
+            self._ids.add(item.id)
+            self._id_owner.append(number)
         return None
+
+    def _where(self, number: int) -> str:
+        return f"{self._paths.values[self._path[number]]}:{self._line[number]}"
+
+    def mark(self) -> tuple[int, int]:
+        """Where the check is now, to go back to with :meth:`truncate`."""
+        return len(self._names), len(self._ids)
+
+    def truncate(self, mark: tuple[int, int]) -> None:
+        """Forget the accounts checked since ``mark`` (their input is read again)."""
+        names, ids = mark
+        self._names.truncate(names)
+        del self._path[names:], self._line[names:]
+        self._ids.truncate(ids)
+        del self._id_owner[ids:]
 
 
 def unique_accounts(keys: list[AccountKey]) -> tuple[list[AccountKey], list[InputError]]:

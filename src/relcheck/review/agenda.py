@@ -11,6 +11,7 @@ scheduled, never dropped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Optional
@@ -84,7 +85,7 @@ def _promise(account: AccountResult) -> Optional[str]:
     return None
 
 
-def plan(accounts: list[AccountResult], as_of: date, days: int = 7, per_day: int = 3) -> Plan:
+def plan(accounts: Sequence[AccountResult], as_of: date, days: int = 7, per_day: int = 3) -> Plan:
     calls = []
     for account in accounts:
         for talk in account.next_conversations:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
-from typing import Optional, Protocol, TypeVar
+from typing import Any, Optional, Protocol, TypeVar, overload
 
 
 class Ranked(Protocol):
@@ -29,23 +29,67 @@ class Sort(str, Enum):
 
 
 T = TypeVar("T")
+C = TypeVar("C", bound="Columnar")
 
-_KEYS: dict[Sort, Callable[[Ranked], tuple[object, ...]]] = {
+
+class Columnar(Protocol):
+    """Accounts kept in columns (a streamed run's): sorted by their
+    columns, without making every account at once."""
+
+    def __len__(self) -> int: ...
+    def column(self, name: str) -> Sequence[Any]: ...
+    def reordered(self: C, order: Iterable[int]) -> C: ...
+
+
+def _fold(text: str) -> str:
+    return text.casefold()
+
+
+def _negative(value: float) -> float:
+    return -value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_KEYS: dict[Sort, tuple[tuple[str, Callable[[Any], Any]], ...]] = {
+    # Each order's fields, most significant first, and how each compares.
     # Worst first; ties: more money at risk first, then name.
-    Sort.SCORE: lambda b: (b.score, -b.open_pipeline, b.name.casefold()),
-    Sort.NAME: lambda b: (b.name.casefold(),),
-    Sort.OWNER: lambda b: ((b.owner or "\uffff").casefold(), b.score, -b.open_pipeline, b.name.casefold()),
-    Sort.VALUE: lambda b: (-b.open_pipeline, b.score, b.name.casefold()),
+    Sort.SCORE: (("score", _same), ("open_pipeline", _negative), ("name", _fold)),
+    Sort.NAME: (("name", _fold),),
+    Sort.OWNER: (("owner", lambda owner: (owner or "\uffff").casefold()), ("score", _same),
+                 ("open_pipeline", _negative), ("name", _fold)),
+    Sort.VALUE: (("open_pipeline", _negative), ("score", _same), ("name", _fold)),
 }
 
+_BY_OWNER = ("owner", lambda owner: (owner is None, (owner or "").casefold()))
+"""Grouped by owner (accounts without one last), before any other order."""
 
-def ordered(items: list[T], brief: Callable[[T], Ranked], how: Sort, by_owner: bool = False) -> list[T]:
+
+@overload
+def ordered(items: C, brief: Callable[[Any], Ranked], how: Sort, by_owner: bool = False) -> C: ...
+@overload
+def ordered(items: Sequence[T], brief: Callable[[T], Ranked], how: Sort, by_owner: bool = False) -> list[T]: ...
+
+
+def ordered(items: Any, brief: Callable[[Any], Ranked], how: Sort, by_owner: bool = False) -> Any:
     """``items`` in the order ``how`` asks for (``file``: as read); with
     ``by_owner``, grouped by owner (accounts without one last), keeping that
-    order within each owner."""
+    order within each owner.
+
+    Sorted one field at a time, least significant first (the sort is
+    stable, so this is the order of the fields taken together), on
+    positions: the keys of one field are alive at a time, not a tuple of
+    them for every account."""
+    fields = [_BY_OWNER] if by_owner else []
     if how is not Sort.FILE:
-        key = _KEYS[how]
-        items = sorted(items, key=lambda item: key(brief(item)))
-    if by_owner:
-        items = sorted(items, key=lambda item: (brief(item).owner is None, (brief(item).owner or "").casefold()))
-    return list(items)
+        fields += _KEYS[how]
+    columnar = hasattr(items, "reordered")
+    order = list(range(len(items)))
+    for name, key in reversed(fields):
+        values = items.column(name) if columnar else [getattr(brief(item), name) for item in items]
+        order.sort(key=lambda row: key(values[row]))
+    if columnar:
+        return items.reordered(order) if fields else items
+    return [items[row] for row in order]
