@@ -5,6 +5,7 @@
     python bench/run.py --big          # also audit a ~100 MB export
     python bench/run.py --scale        # peak RSS and time at 10k and 100k accounts, with slopes
     python bench/run.py --scale 10000 100000 1000000   # up to a large company's nightly export
+    python bench/run.py --scale --files 1000           # the same accounts as files of 1,000 each
 
 Prints, from one run on this machine:
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,6 +72,23 @@ def write_file(path: Path, accounts: int, interactions: int) -> Path:
     return path
 
 
+def write_parts(path: Path, accounts: int, interactions: int, per_file: int) -> Path:
+    """``accounts`` generated accounts in files of ``per_file`` each (the same accounts as :func:`write_file`)."""
+    path.mkdir()
+    out = None
+    for index, text in enumerate(generate(accounts, interactions)):
+        if index % per_file == 0:
+            if out is not None:
+                out.close()
+            out = (path / f"part-{index // per_file:05d}.yaml").open("w")
+            out.write("accounts:\n")
+        assert out is not None
+        out.write(text)
+    if out is not None:
+        out.close()
+    return path
+
+
 def write_dir(path: Path, files: int, interactions: int) -> Path:
     path.mkdir()
     for index, text in enumerate(generate(files, interactions, seed=11)):
@@ -90,12 +109,14 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer repeats")
     parser.add_argument("--big", action="store_true", help="also audit a ~100 MB export")
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (median)")
+    parser.add_argument("--files", type=int, default=0, metavar="N",
+                        help="with --scale: write each count as files of N accounts in a folder, not one file")
     parser.add_argument("--scale", nargs="*", type=int, metavar="ACCOUNTS",
                         help="only the scale mode: time and peak RSS at these account counts "
                              "(default 10000 100000; add 1000000 for the nightly-export size)")
     args = parser.parse_args()
     if args.scale is not None:
-        scale(args.scale or [10_000, 100_000])
+        scale(args.scale or [10_000, 100_000], files=args.files)
         return
     repeat = args.repeat or (1 if args.quick else 3)
     accounts, files = (200, 200) if args.quick else (1000, 1000)
@@ -173,20 +194,25 @@ def main() -> None:
             row("relcheck audit --format json", f"{huge_t:.1f} s", f"{huge_m:.0f} MiB (goal < 1024 MiB)")
 
 
-def scale(counts: list[int], interactions: int = 10) -> None:
+def scale(counts: list[int], interactions: int = 10, files: int = 0) -> None:
     """Time and peak RSS of ``audit`` in every streamed format (json, jsonl,
     markdown, and the plain table a pipe or cron gets) at each account count
     (one file generated on the fly in a temporary folder, removed
     afterwards), printed with the slope per account between counts and the
     peak at the largest count over the peak at the smallest, so a memory
     leak or a super-linear step shows in one run."""
-    print(f"Scale: {', '.join(f'{n:,}' for n in counts)} accounts x {interactions} interactions, one file each")
+    shape = f"files of {files:,} accounts" if files else "one file"
+    print(f"Scale: {', '.join(f'{n:,}' for n in counts)} accounts x {interactions} interactions, {shape} each")
     with tempfile.TemporaryDirectory(prefix="relcheck-scale-") as tmp:
         previous: dict[str, tuple[int, float, float]] = {}
         first: dict[str, float] = {}
         for count in sorted(counts):
-            path = write_file(Path(tmp) / f"scale-{count}.yaml", count, interactions)
-            size = path.stat().st_size / 1e6
+            if files:
+                path = write_parts(Path(tmp) / f"scale-{count}", count, interactions, files)
+                size = sum(p.stat().st_size for p in path.iterdir()) / 1e6
+            else:
+                path = write_file(Path(tmp) / f"scale-{count}.yaml", count, interactions)
+                size = path.stat().st_size / 1e6
             for fmt in FORMATS:
                 seconds, peak = measure([PY, "-m", "relcheck", "audit", str(path), "--format", fmt, "--as-of",
                                          AS_OF, "--quiet"], 1)
@@ -199,7 +225,7 @@ def scale(counts: list[int], interactions: int = 10) -> None:
                 row(line, f"{seconds:.1f} s", f"{peak:,.0f} MiB{slope}")
                 previous[fmt] = (count, seconds, peak)
                 first.setdefault(fmt, peak)
-            path.unlink()
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
         if len(counts) > 1:
             for fmt in FORMATS:
                 row(f"peak RSS {max(counts):,} / {min(counts):,} accounts, --format {fmt}",
