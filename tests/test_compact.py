@@ -146,3 +146,14 @@ def test_spooled_accounts_read_back_and_take_back() -> None:
     assert len(accounts) == 20 and [a.name for a in accounts] == [b.name for b in briefs[:20]]
     accounts.take(None, None)  # left out by a filter: not kept
     assert len(accounts) == 20
+
+
+def test_places_past_4_gib_of_spool_are_kept_whole() -> None:
+    # A million accounts spool several GB: a record's place (its start
+    # shifted 32 bits, plus its size) outgrows any fixed-width integer.
+    from relcheck.results import SpooledAccount
+
+    accounts = SpooledAccounts(Spool())
+    place = (7 << 32 | 123) << 32 | 4000  # starts past 28 GiB
+    accounts.take(None, SpooledAccount("Far", None, 50, 0.0, accounts.spool, place, "watch", "", False))
+    assert accounts[0].offset == place

@@ -298,7 +298,8 @@ class _Columns:
         self.owner = array("q")
         self.score = array("q")
         self.pipeline = array("d")
-        self.offset = array("q")
+        self.start = array("q")  # where each record starts in the spool (an offset keeps it shifted: any size)
+        self.size = array("Q")  # and its size (under 4 GiB: Spool.add)
         self.kinds: Interned[tuple[str, str, bool]] = Interned()  # status, codes, a suppression's note: few distinct
         self.kind = array("q")
 
@@ -307,18 +308,19 @@ class _Columns:
         self.owner.append(self.owners.number(a.owner))
         self.score.append(a.score)
         self.pipeline.append(a.open_pipeline)
-        self.offset.append(a.offset)
+        self.start.append(a.offset >> 32)
+        self.size.append(a.offset & 0xFFFFFFFF)
         self.kind.append(self.kinds.number((a.status, a.codes, a.noted)))
 
     def truncate(self, size: int) -> None:
         self.name.truncate(size)
-        for values in (self.owner, self.score, self.pipeline, self.offset, self.kind):
+        for values in (self.owner, self.score, self.pipeline, self.start, self.size, self.kind):
             del values[size:]
 
     def account(self, row: int, spool: Spool) -> SpooledAccount:
         status, codes, noted = self.kinds.values[self.kind[row]]
         return SpooledAccount(self.name[row], self.owners.values[self.owner[row]], self.score[row],
-                              self.pipeline[row], spool, self.offset[row], status, codes, noted)
+                              self.pipeline[row], spool, self.start[row] << 32 | self.size[row], status, codes, noted)
 
     def column(self, name: str) -> Sequence[Any]:
         if name == "owner":

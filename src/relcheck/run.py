@@ -71,7 +71,7 @@ class UnitResult:
     index: int
     last: bool
     size: int
-    # Only what the run keeps: each account's key (for duplicates) and result;
+    # What crosses back: each account's key (for the duplicate check) and result;
     # the account records themselves stay in the worker.
     accounts: list[tuple[AccountKey, Optional[Audited]]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
