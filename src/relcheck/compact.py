@@ -82,35 +82,41 @@ class StringIndex:
     def __len__(self) -> int:
         return len(self.strings)
 
-    def _probe(self, key: str, hashed: int) -> tuple[int, int]:
-        """Where ``key`` is (its slot and its number) or would go (a free slot and -1)."""
+    def locate(self, text: str) -> tuple[int, int, int]:
+        """The number of the string with ``text``'s key (or -1), the slot
+        it is in (or would go in) and the key's hash: what :meth:`insert`
+        takes, so a string checked and then added is hashed and probed once."""
+        key = self._key(text)
+        hashed = hash(key)
         table, mask, hashes = self._table, self._mask, self._hashes
         slot = hashed & mask
         while True:
             entry = table[slot] - 1
             if entry < 0:
-                return slot, -1
+                return -1, slot, hashed
             if hashes[entry] == hashed and self._key(self.strings[entry]) == key:
-                return slot, entry
+                return entry, slot, hashed
             slot = (slot + 1) & mask
 
     def find(self, text: str) -> int:
         """The number of the string with ``text``'s key, or -1."""
-        key = self._key(text)
-        return self._probe(key, hash(key))[1]
+        return self.locate(text)[0]
 
     def add(self, text: str) -> int:
         """Add ``text`` (its key must not be here yet); its number."""
-        key = self._key(text)
-        hashed = hash(key)
-        slot, entry = self._probe(key, hashed)
-        if entry >= 0:
+        found, slot, hashed = self.locate(text)
+        if found >= 0:
             raise KeyError(text)
+        return self.insert(text, slot, hashed)
+
+    def insert(self, text: str, slot: int, hashed: int) -> int:
+        """Add ``text`` where :meth:`locate` said it would go (nothing added
+        since); its number."""
         number = len(self.strings)
         self.strings.append(text)
         self._hashes.append(hashed)
         self._table[slot] = number + 1
-        if 2 * len(self.strings) > len(self._table):
+        if 2 * number + 2 > len(self._table):
             self._grow()
         return number
 

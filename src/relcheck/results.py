@@ -231,9 +231,9 @@ class SpooledAccounts(Sequence[SpooledAccount]):
     :mod:`relcheck.compact`): what sorting and the totals read of each
     (name, owner, score, open pipeline, status, findings' codes) and where
     its record is in the spool.  An account is made as it is read (one at a
-    time as a report is written), so a million accounts cost about 60 bytes
-    each, not an object, a tuple and their strings each.  ``order`` is a
-    view in another order (see :meth:`ordered`)."""
+    time as a report is written), so an account costs about 80 bytes, not
+    an object, a tuple and their strings.  With ``order``, a view of the
+    same columns in another order (see :meth:`reordered`)."""
 
     def __init__(self, spool: Spool, columns: Optional[_Columns] = None, order: Optional[array[int]] = None) -> None:
         self.spool = spool
@@ -289,8 +289,8 @@ class SpooledAccounts(Sequence[SpooledAccount]):
 
 
 class _Columns:
-    """Each account's fields, one array a field (strings few and long
-    interned, names in one buffer)."""
+    """Each account's fields, an array a field: names in one buffer, values
+    with few distinct ones (owners; status with codes) by number."""
 
     def __init__(self) -> None:
         self.name = Strings()

@@ -324,21 +324,20 @@ class _Reading:
         self.accounts = 0
         self.duplicates: list[InputError] = []
         self.dropped: list[Rejected] = []
-        self.owners: set[str] = set()
-        self.tiers: set[str] = set()
+        self.owners: set[Optional[str]] = set()
+        self.tiers: set[Optional[str]] = set()
 
     def add(self, result: UnitResult) -> None:
         """Check ``result``'s accounts for duplicates and put them in the sink."""
         self.units.append(result)
         self.accounts += len(result.accounts)
+        owners, tiers, check, take = self.owners, self.tiers, self.uniques.check, self.sink.take
         for key, audited in result.accounts:
-            if key.owner:
-                self.owners.add(key.owner)
-            if key.tier:
-                self.tiers.add(key.tier)
-            duplicate = self.uniques.check(key)
+            owners.add(key.owner)
+            tiers.add(key.tier)
+            duplicate = check(key)
             if duplicate is None:
-                self.sink.take(key, audited)
+                take(key, audited)
             else:
                 self.duplicates.append(duplicate)
                 self.dropped.append(Rejected(key.name, key.owner, key.path, key.line))
@@ -349,7 +348,8 @@ class _Reading:
         self.sink.truncate(self.marks[0])
         self.uniques.truncate(self.marks[1])
         self.units, self.accounts, self.duplicates, self.dropped = [], 0, [], []
-        self.owners, self.tiers = set(), set()
+        self.owners.clear()
+        self.tiers.clear()
 
     def finish(self, seen: Seen, duplicates: list[InputError], dropped: list[Rejected]) -> None:
         for finished in self.units:
@@ -357,8 +357,8 @@ class _Reading:
             seen.rejected.extend(finished.rejected)
         duplicates.extend(self.duplicates)
         dropped.extend(self.dropped)
-        seen.owners |= self.owners
-        seen.tiers |= self.tiers
+        seen.owners.update(o for o in self.owners if o)
+        seen.tiers.update(t for t in self.tiers if t)
 
 
 def run_into(

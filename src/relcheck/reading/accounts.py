@@ -190,24 +190,23 @@ class Uniques:
         self._line = array("q")
 
     def check(self, item: AccountKey) -> Optional[InputError]:
-        first = self._names.find(item.name)
+        first, slot, hashed = self._names.locate(item.name)
         if first >= 0:
             return InputError(item.path, item.line, item.column,
                               f"duplicate account '{item.name}' (first at {self._where(first)}); "
                               "account names must be unique across the run")
         if item.id:
-            same = self._ids.find(item.id)
+            same, id_slot, id_hash = self._ids.locate(item.id)
             if same >= 0:
                 first = self._id_owner[same]
                 return InputError(item.path, item.line, item.column,
                                   f"duplicate account id '{item.id}' (also '{self._names.strings[first]}' at "
                                   f"{self._where(first)})")
-        number = self._names.add(item.name)
+            self._ids.insert(item.id, id_slot, id_hash)
+            self._id_owner.append(len(self._names))
+        self._names.insert(item.name, slot, hashed)
         self._path.append(self._paths.number(item.path))
         self._line.append(item.line)
-        if item.id:
-            self._ids.add(item.id)
-            self._id_owner.append(number)
         return None
 
     def _where(self, number: int) -> str:
