@@ -286,6 +286,15 @@ def test_filters_add_up_and_a_filter_that_matches_nothing_is_an_error(example: P
     assert none.exit_code == 2 and "matches no account" in none.stderr
 
 
+def test_an_owner_named_only_by_a_duplicate_matches_no_account(tmp_path: Path) -> None:
+    # The duplicate is left out (an input error), so its owner has no account to show.
+    path = tmp_path / "accounts.yaml"
+    path.write_text("accounts:\n  - name: Acme\n    owner: Pat Kim\n  - name: acme\n    owner: Lee Ray\n")
+    for fmt in ("json", "html"):  # a streamed report and a whole one
+        done = run("audit", str(path), "--owner", "Lee Ray", "--format", fmt, "--as-of", "2026-11-23")
+        assert done.exit_code == 2 and "--owner 'Lee Ray' matches no account (owners: Pat Kim)" in done.stderr
+
+
 def test_pre_commit_hooks_run_the_commands_they_name(example: Path, tmp_path: Path) -> None:
     import shlex
 

@@ -333,10 +333,10 @@ class _Reading:
         self.accounts += len(result.accounts)
         owners, tiers, check, take = self.owners, self.tiers, self.uniques.check, self.sink.take
         for key, audited in result.accounts:
-            owners.add(key.owner)
-            tiers.add(key.tier)
             duplicate = check(key)
             if duplicate is None:
+                owners.add(key.owner)  # of the accounts kept, for the filters' check
+                tiers.add(key.tier)
                 take(key, audited)
             else:
                 self.duplicates.append(duplicate)
