@@ -157,3 +157,21 @@ def test_places_past_4_gib_of_spool_are_kept_whole() -> None:
     place = (7 << 32 | 123) << 32 | 4000  # starts past 28 GiB
     accounts.take(None, SpooledAccount("Far", None, 50, 0.0, accounts.spool, place, "watch", "", False))
     assert accounts[0].offset == place
+
+
+def test_texts_read_in_any_order_are_each_accounts_own() -> None:
+    # Records read in file order come from a piece read ahead; out of order,
+    # one by one; a record larger than the piece whole.
+    briefs = [brief(f"Account {n}", None, n % 101, 0.0) for n in range(3000)]
+    spool = Spool()
+    accounts = SpooledAccounts(spool)
+    expected = [f'{{"name": "{b.name}"}}' + (" " * 300_000 if n == 1500 else "") for n, b in enumerate(briefs)]
+    for b, text in zip(briefs, expected):
+        accounts.take(None, EncodedAccount(b, text, f"more {b.name}"))
+    assert list(accounts.texts(0)) == expected
+    assert list(accounts.texts(1)) == [f"more {b.name}" for b in briefs]
+    assert [a.brief.state() for a in accounts] == [b.state() for b in briefs]
+    order = list(range(3000))[::-1] + list(range(0, 3000, 7))
+    view = accounts.reordered(order)
+    assert list(view.texts(0)) == [expected[i] for i in order]
+    assert [a.brief.state() for a in view] == [briefs[i].state() for i in order]

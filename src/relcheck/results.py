@@ -12,7 +12,7 @@ import struct
 import sys
 import weakref
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar, overload
@@ -59,6 +59,12 @@ class EncodedAccount:
         return data
 
 
+_process = [os.getpid()]
+"""This process's id, kept current across forks (asked once per account:
+``os.getpid`` is a system call)."""
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=lambda: _process.__setitem__(0, os.getpid()))
+
 _SPOOLS: weakref.WeakValueDictionary[int, Spool] = weakref.WeakValueDictionary()
 """The spools alive by id: a worker process (forked) names the spool it
 wrote to, and the main process finds it here.  A spool no report holds any
@@ -87,6 +93,7 @@ class Spool:
         self._pending: list[bytes] = []  # records added here and not yet written
         self._placed: list[SpooledAccount] = []  # their accounts, placed within the pending records
         self._pending_bytes = 0
+        self._window: tuple[int, bytes, int] = (0, b"", -1)  # a piece read ahead, where it starts; last end read
         _SPOOLS[self.ident] = self
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -103,7 +110,7 @@ class Spool:
     def writable_here(self) -> bool:
         """Whether this process can append (Linux: reopening the unnamed
         file through /proc; elsewhere only the main process writes)."""
-        pid = os.getpid()
+        pid = _process[0]
         if self._writer[0] != pid:
             self._pending, self._placed, self._pending_bytes = [], [], 0  # a fork's copy is not its own
             try:
@@ -160,8 +167,21 @@ class Spool:
         record (its offset and its size in one int: one read)."""
         if self._pending:
             self.flush()
-        place = account.offset
-        record = os.pread(self._file.fileno(), place & 0xFFFFFFFF, place >> 32)
+        return self.read(account.offset >> 32, account.offset & 0xFFFFFFFF)
+
+    def read(self, start: int, size: int) -> tuple[bytes, bytes, bytes]:
+        """The parts of the record at ``start`` of ``size`` bytes (see :meth:`parts`)."""
+        at, window, after = self._window
+        if at <= start and start + size <= at + len(window):
+            record = window[start - at:start - at + size]
+        elif start == after:
+            # Read in order (a report in file order, or a sort's run of
+            # equals): one read brings in the next records too.
+            window = os.pread(self._file.fileno(), max(size, _WINDOW_BYTES), start)
+            at, record = start, window[:size]
+        else:
+            record = os.pread(self._file.fileno(), size, start)
+        self._window = (at, window, start + size)
         sizes = self._HEADER.unpack_from(record)
         a = self._HEADER.size + sizes[0]
         b = a + sizes[1]
@@ -277,6 +297,15 @@ class SpooledAccounts(Sequence[SpooledAccount]):
         rows: Iterable[int] = self._order if self._order is not None else range(len(self._columns.score))
         return (account(row, self.spool) for row in rows)
 
+    def texts(self, part: int) -> Iterator[str]:
+        """Each account's ``part`` of the report (0 or 1: see
+        :class:`EncodedAccount`), read from the spool without making the
+        account (about 2 us an account saved as a large report is written)."""
+        columns, read = self._columns, self.spool.read
+        rows: Iterable[int] = self._order if self._order is not None else range(len(columns.score))
+        starts, sizes = columns.start, columns.size
+        return (read(starts[row], sizes[row])[part].decode("utf-8") for row in rows)
+
     def column(self, name: str) -> Sequence[Any]:
         """One field of every account, in this view's order (for sorting)."""
         values = self._columns.column(name)
@@ -337,6 +366,18 @@ _CHANGE_CODE = {v: k for k, v in _CHANGE_OF.items()}
 _FLUSH_BYTES = 4 << 20
 """Records a process keeps before writing them (a unit's worth is written
 when the unit is done: see :meth:`Spool.flush`)."""
+
+
+_WINDOW_BYTES = 256 << 10
+"""How much of the spool one read brings in when the report is written."""
+
+
+def each_part(accounts: Sequence[Any], part: int, made: Callable[[Any], str]) -> Iterator[str]:
+    """Each account's ``part`` of the report: read from the spool for a
+    streamed run's accounts, else ``made`` from each."""
+    if isinstance(accounts, SpooledAccounts):
+        return accounts.texts(part)
+    return (made(a) for a in accounts)
 
 
 def _codes(b: Brief) -> str:

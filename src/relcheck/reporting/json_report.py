@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO, Union
 
 from ..checking.findings import AccountResult
-from ..results import EncodedAccount, Report, SpooledAccount
+from ..results import EncodedAccount, Report, SpooledAccount, each_part
 from .output import write_batched
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), check_circular=False).encode
@@ -65,7 +65,7 @@ def write_json(report: AnyReport, out: TextIO) -> None:
     for n, (key, value) in enumerate(data.items()):
         out.write(f"{',' if n else ''}\n  {_encode(key)}: " if n else f"  {_encode(key)}: ")
         if key == "accounts":
-            _block(out, (encode_account(a) for a in report.accounts))
+            _block(out, each_part(report.accounts, 0, encode_account))
         elif key == "errors":
             _block(out, (_encode(e) for e in value))
         else:
@@ -85,8 +85,10 @@ def write_jsonl(report: AnyReport, out: TextIO) -> None:
     what the baseline had that is gone (``kind: resolved``) and every
     account left out for input errors (``kind: not-audited``): nothing
     vanishes from a script's view."""
-    write_batched(out, (finding_lines(a) if isinstance(a, AccountResult) else a.encoded for a in report.accounts))
-    write_batched(out, (note_lines(a) if isinstance(a, AccountResult) else a.more for a in report.accounts))
+    write_batched(out, each_part(report.accounts, 0, lambda a: finding_lines(a) if isinstance(a, AccountResult)
+                                 else a.encoded))
+    write_batched(out, each_part(report.accounts, 1, lambda a: note_lines(a) if isinstance(a, AccountResult)
+                                 else a.more))
     for gone in report.resolved:
         out.write(_encode({"kind": "resolved", **gone.to_json()}) + "\n")
     for rejected in report.not_audited:
