@@ -166,7 +166,7 @@ def test_texts_read_in_any_order_are_each_accounts_own() -> None:
     spool = Spool()
     accounts = SpooledAccounts(spool)
     expected = [f'{{"name": "{b.name}"}}' + (" " * 300_000 if n == 1500 else "") for n, b in enumerate(briefs)]
-    for b, text in zip(briefs, expected):
+    for b, text in zip(briefs, expected, strict=True):
         accounts.take(None, EncodedAccount(b, text, f"more {b.name}"))
     assert list(accounts.texts(0)) == expected
     assert list(accounts.texts(1)) == [f"more {b.name}" for b in briefs]
