@@ -320,6 +320,9 @@ class _Reading:
     def __init__(self, sink: Sink, uniques: Uniques) -> None:
         self.sink, self.uniques = sink, uniques
         self.marks = (len(sink), uniques.mark())
+        self._clear()
+
+    def _clear(self) -> None:
         self.units: list[UnitResult] = []
         self.accounts = 0
         self.duplicates: list[InputError] = []
@@ -347,9 +350,7 @@ class _Reading:
         """Take back everything read of this input so far."""
         self.sink.truncate(self.marks[0])
         self.uniques.truncate(self.marks[1])
-        self.units, self.accounts, self.duplicates, self.dropped = [], 0, [], []
-        self.owners.clear()
-        self.tiers.clear()
+        self._clear()
 
     def finish(self, seen: Seen, duplicates: list[InputError], dropped: list[Rejected]) -> None:
         for finished in self.units:
@@ -436,12 +437,18 @@ def _large_blocks_from_the_system() -> None:
     (within 1%), and a run's memory that stops growing with its length.
     Set once in a large run, before workers are forked (they inherit it);
     elsewhere than glibc, nothing is done."""
+    _glibc("mallopt", -3, 128 * 1024)  # M_MMAP_THRESHOLD
+
+
+def _glibc(function: str, *args: int) -> None:
+    """Call a C library function Python does not expose, on Linux with
+    glibc; elsewhere (or without that function) nothing is done."""
     if not sys.platform.startswith("linux"):
         return
     try:
         import ctypes
 
-        ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
+        getattr(ctypes.CDLL("libc.so.6", use_errno=True), function)(*args)
     except (OSError, AttributeError):
         pass
 
@@ -492,13 +499,7 @@ def _start_worker(worker: _Worker, parent: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+    _glibc("prctl", 1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
         os._exit(0)
     _set_worker(worker)
