@@ -6,7 +6,7 @@ a function body.  Stages may import only the stages below them:
 
     format <- reading
     format <- checking <- decisions, review
-    (reading, checking, decisions, review) <- results, run, config <- reporting <- cli
+    (reading, checking, decisions, review) <- results, run, config <- reporting <- commands <- cli
 
 ``names`` and ``errors`` are leaves anyone may use.
 """
@@ -31,10 +31,11 @@ ALLOWED = {
     "config": {"checking", "reading"},
     "reporting": {"checking", "format", "results", "review"},
     "run": {"checking", "config", "decisions", "format", "reading", "reporting", "results", "review"},
-    "cli": {"checking", "config", "decisions", "format", "interop", "reading", "reporting", "results", "review",
-            "run"},
+    "commands": {"checking", "config", "reading", "reporting", "results", "review", "run"},
+    "cli": {"checking", "commands", "config", "decisions", "format", "interop", "reading", "reporting", "results",
+            "review", "run"},
     "__main__": {"entry"},
-    "entry": {"cli"},
+    "entry": {"cli", "commands"},
 }
 
 

@@ -119,10 +119,14 @@ def test_refusals_leave_the_file_byte_identical(tmp_path: Path) -> None:
         (["--account", "Acme", "--with", "Pat Kim", "--direction", "sideways"], "direction"),
         (["--account", "Acme", "--with", "Pat Kim", "--direction", "inbound", "--talk-ratio", "2"], "talk_ratio"),
         (["--account", "Acme", "--with", "Pat Kim", "--direction", "inbound", "--date", "2026-13-01"], "not a date"),
+        (["--account", "Acme", "--with", "Pat Kim", "--direction", "inbound", "--next-step", "Send it", "--due",
+          "soon"], "'soon' is not a date"),
     ]
     for args, words in cases:
         code, out = invoke(path, *args)
         assert code == 2 and words in out, (args, out)
+        assert "--as-of" not in out  # the option the user gave is named, not the audit's
+        assert "--due" in out or "soon" not in args
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
     broken = tmp_path / "broken.yaml"
     broken.write_text("name: A\ntier: gold\n")

@@ -1,13 +1,20 @@
 """The console script's first code: quiet signal handling before anything
 else is imported, so a Ctrl-C or SIGTERM in the first milliseconds (while
 Python imports typer) ends with 130/143 and one line, never a traceback.
-The command line then takes over (:func:`relcheck.cli.main`)."""
+
+A plain ``relcheck audit`` command line is then parsed without typer
+(:mod:`relcheck.commands.quick`), which saves the time it takes to import
+typer and build its commands; everything else, and any audit command line
+the quick parser does not read exactly as typer would, goes to the command
+line (:mod:`relcheck.cli`).  Both run under :func:`guarded`, which gives
+every way a run can end its exit code and at most one line."""
 
 from __future__ import annotations
 
 import os
 import signal
 import sys
+from collections.abc import Callable
 
 
 def _quiet(signum: int, frame: object) -> None:
@@ -23,8 +30,75 @@ def main() -> None:
     if not ignored:
         signal.signal(signal.SIGINT, _quiet)
     signal.signal(signal.SIGTERM, _quiet)
-    from .cli import main as run
+    from .commands.quick import quick_audit
 
+    command = quick_audit(sys.argv[1:], os.environ)
+    if command is None:
+        from .cli import app
+
+        command = app
     if not ignored:
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    run()
+    finish(guarded(command))
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so the run unwinds like Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def guarded(command: Callable[[], object]) -> int:
+    """Run ``command`` and return its exit code: what it returned or passed
+    to ``SystemExit``; 130 or 143 after Ctrl-C or SIGTERM, with the workers
+    stopped; 1 when stdout's reader went away (as typer does); 2 and one
+    line for a bug in relcheck itself (``RELCHECK_DEBUG=1`` shows it)."""
+    from .commands.console import say
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    code = 0
+    try:
+        outcome = command()
+        code = outcome if isinstance(outcome, int) else 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if isinstance(done.code, str):
+            say(done.code)
+        if code == 130:  # typer turns Ctrl-C into a quiet exit 130
+            _stop_workers()
+            say("relcheck: interrupted")
+    except (KeyboardInterrupt, _Terminated) as stop:
+        _stop_workers()
+        say("relcheck: interrupted" if isinstance(stop, KeyboardInterrupt) else "relcheck: terminated")
+        code = 130 if isinstance(stop, KeyboardInterrupt) else 143
+    except BrokenPipeError:  # stdout's reader went away outside the report's own writing: as typer does
+        code = 1
+    except Exception as err:  # pragma: no cover - a bug in relcheck itself
+        _stop_workers()
+        if os.environ.get("RELCHECK_DEBUG"):
+            raise
+        say(f"relcheck: internal error: {type(err).__name__}: {err} "
+            "(please report it; set RELCHECK_DEBUG=1 for the traceback)")
+        code = 2
+    return code
+
+
+def _stop_workers() -> None:
+    run = sys.modules.get("relcheck.run")
+    if run is not None:
+        run.kill_workers()
+
+
+def finish(code: int) -> None:
+    """Flush and leave at once: a large run holds millions of small objects,
+    and freeing them one by one at exit takes longer than some whole audits.
+    Everything relcheck writes is complete (and --output renamed into place)
+    by now."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            pass  # the reader went away; nothing left to say
+    os._exit(code)

@@ -467,10 +467,10 @@ class Report(Generic[Held]):
         return self._tally().owners.lines()
 
     def changes(self) -> Optional[dict[str, int]]:
-        from .review.baseline import CHANGES
-
         if not self.baseline:
             return None
+        from .review.baseline import CHANGES  # a run without a baseline starts without it
+
         counted = self._tally().changes
         return {change: len(self.resolved) if change == "resolved" else counted.get(change, 0) for change in CHANGES}
 
