@@ -171,6 +171,7 @@ def _limit(monkeypatch, size: int) -> None:
     for module in (sources, stream, runner):
         monkeypatch.setattr(module, "MAX_FILE_BYTES", size)
     monkeypatch.setattr(stream, "PIECE_BYTES", 64 * 1024)
+    monkeypatch.setattr(stream, "FIRST_PIECE_BYTES", 16 * 1024)
     monkeypatch.setattr(runner, "MIN_SPLIT_BYTES", size // 2)
 
 

@@ -44,6 +44,14 @@ def _discover(folder: str) -> Optional[str]:
 
 def forget_discovered() -> None:
     _discover.cache_clear()
+    _resolved.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _resolved(folder: str) -> str:
+    """``folder`` resolved, remembered for one run: the files of one folder
+    (a thousand of them, say) resolve it once."""
+    return str(Path(folder or ".").resolve())
 
 
 def _walk(folder: str) -> Optional[str]:
@@ -60,7 +68,7 @@ def config_for(label: str) -> Optional[Path]:
     """The config that applies to an input: the nearest one above the file
     (as ruff finds its config), or above the current directory for stdin."""
     folder = Path.cwd() if label == "<stdin>" else Path(label).parent
-    found = _discover(str((folder if str(folder) else Path(".")).resolve()))
+    found = _discover(_resolved(str(folder)))
     return Path(found) if found else None
 
 

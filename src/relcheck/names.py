@@ -7,7 +7,6 @@ other.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -35,6 +34,8 @@ def suggest(word: str, choices: Iterable[str]) -> str:
             return f"; did you mean '{choice}'?"
     if len(options) > MAX_SUGGESTION_CHOICES or len(word) > 200:
         return ""
+    import difflib  # only when something is misspelt: a clean run starts without it
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         starts = [c for c in options if norm_name(c).startswith(wanted + " ")]

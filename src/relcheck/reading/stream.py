@@ -33,6 +33,11 @@ PIECE_BYTES = 8 << 20
 """How much of the file is read at a time (a line longer than this is
 refused by the guards anyway: see ``MAX_LINE_BYTES``)."""
 
+FIRST_PIECE_BYTES = 1 << 20
+"""The first read is smaller: its slices go to the workers while the rest
+is read, so the second core has work about 10 ms into the reading instead
+of after a whole piece is read and checked (70-100 ms)."""
+
 
 class ReadWhole(Exception):
     """Read this input whole (the located problem, when a guard found one)."""
@@ -50,8 +55,10 @@ def _pieces(source: Source) -> Iterator[bytes]:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ReadWhole
         carry = b""
+        size = min(FIRST_PIECE_BYTES, PIECE_BYTES)
         while True:
-            block = stream.read(PIECE_BYTES)
+            block = stream.read(size)
+            size = PIECE_BYTES
             if not block:
                 break
             data = carry + block if carry else block
