@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..results import Report, SpooledAccount
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # no generated repr: each generated method costs start-up time
 class AuditOptions:
     """The command line of ``relcheck audit``, as parsed (not yet checked)."""
 
@@ -50,13 +50,13 @@ class AuditOptions:
     show_settings: bool = False
 
 
-@dataclass(frozen=True)
 class _Checked:
     """What :func:`check` made of the options' free-text values."""
 
-    day: date
-    fail_on: Optional[str]
-    tiers: tuple[str, ...]
+    __slots__ = ("day", "fail_on", "tiers")
+
+    def __init__(self, day: date, fail_on: Optional[str], tiers: tuple[str, ...]) -> None:
+        self.day, self.fail_on, self.tiers = day, fail_on, tiers
 
 
 EARLIEST_AS_OF, LATEST_AS_OF = date(1900, 1, 1), date(9000, 12, 31)
