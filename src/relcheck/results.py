@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the review stage is imported when a report is summed up, no
 SCHEMA_VERSION = 1
 
 
-@dataclass(slots=True)  # not frozen: one per account (see AccountResult)
+@dataclass(slots=True, repr=False)  # not frozen: one per account (see AccountResult)
 class EncodedAccount:
     """An audited account already written as its parts of the report, by
     the process that audited it, with the brief the run needs to count,
@@ -403,7 +403,7 @@ already encoded by the process that audited it, parked on disk (only the
 JSON and JSONL reporters take those kinds of report: the type says so)."""
 
 
-@dataclass
+@dataclass(repr=False)
 class _Tally:
     owners: OwnerRollupSum
     severities: list[Severity] = field(default_factory=list)
@@ -412,7 +412,7 @@ class _Tally:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(repr=False)
 class Report(Generic[Held]):
     as_of: date
     accounts: Sequence[Held] = field(default_factory=list)

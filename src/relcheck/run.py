@@ -53,7 +53,7 @@ PARALLEL_MIN_BYTES = 512 * 1024
 600 KB of one-line accounts, 2.2 s alone, 1.5 s with one)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Unit:
     """A piece of work: a whole file (read by whoever runs it) or a slice."""
 
@@ -66,7 +66,7 @@ class Unit:
     restart: bool = False  # read the input whole: what earlier units of it found does not count
 
 
-@dataclass
+@dataclass(repr=False)
 class UnitResult:
     index: int
     last: bool
@@ -86,7 +86,7 @@ Audited = Union[AccountResult, EncodedAccount, SpooledAccount]
 Audit = Callable[[LoadedAccount], Optional[Audited]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class _Worker:
     """What every process of a run needs to know: how to audit an account
     (None: only load) and which rule names an ``ignore:`` entry may use."""
@@ -285,7 +285,7 @@ class Pairs(list[tuple[AccountKey, Optional[Any]]]):
         del self[size:]
 
 
-@dataclass
+@dataclass(repr=False)
 class Seen:
     """What a run found besides its accounts: input errors (duplicates
     last), accounts left out for them, and every owner and tier named
@@ -628,7 +628,7 @@ def load_all(paths: Iterable[str], jobs: int = 1) -> tuple[list[AccountKey], lis
     return [key for key, _ in accounts], errors
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class AccountAudit:
     """Audit one loaded account, unless the owner or tier filter leaves it out
     (picklable, so worker processes can run it)."""

@@ -22,7 +22,7 @@ from .settings import Settings
 from .typed import typed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ActiveRule:
     rule: Rule
     options: Any

@@ -24,7 +24,7 @@ list, or a slice of whole documents of a stream (see :mod:`relcheck.split`)."""
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class LoadedAccount:
     """A valid account, where it was written, and the line of each of its
     interactions (0 where unknown), for notes that name a record."""
@@ -36,7 +36,7 @@ class LoadedAccount:
     interaction_lines: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Rejected:
     """An account left out because of input errors: named in every report."""
 
@@ -88,7 +88,7 @@ class AccountKey:
                    account.tier.value)
 
 
-@dataclass
+@dataclass(repr=False)
 class FileResult:
     """What one input file gave: its valid accounts and its errors."""
 

@@ -83,7 +83,7 @@ class YamlError(Exception):
         quote still open): the input may just have been cut too early."""
 
 
-@dataclass
+@dataclass(repr=False)
 class Positions:
     """Where things are: ``at[id(container)]`` maps each key or index to the
     position of its value; ``keys[id(mapping)]`` maps each key to where the key
@@ -129,7 +129,7 @@ class Positions:
         return self.of_value(container, loc[-1]) or position
 
 
-@dataclass
+@dataclass(repr=False)
 class Document:
     """One YAML document: its data, where it starts, and where each value
     inside it is (with ``positions`` off: only where the top two levels of

@@ -23,7 +23,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 """Refuse a single input larger than this before reading it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Source:
     """One input to read: a file on disk or standard input."""
 

@@ -50,7 +50,7 @@ _FIRST_ITEM = re.compile(rb"(?m)^( *)-(?:[ \t]|\r?$)")
 _TAB_INDENT = re.compile(rb"\n *\t")  # patterns start with a literal "\n": far faster than (?m)^
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ListShape:
     """Where a plain ``accounts:`` block list starts, and the patterns that
     find its items and anything that would end it."""
