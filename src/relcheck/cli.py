@@ -99,8 +99,10 @@ def audit(
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the settings in force (and which config files apply) and exit.")] = False,
 ) -> None:
     """Audit accounts and report findings, scores and the next conversation to have."""
-    options = AuditOptions(paths, fmt, as_of, config, select, ignore, fail_on, owner, tier, output, quiet, color,
-                           jobs, baseline, fail_on_new, sort, by, statistics, show_settings)
+    options = AuditOptions(paths=paths, fmt=fmt, as_of=as_of, config=config, select=select, ignore=ignore,
+                           fail_on=fail_on, owner=owner, tier=tier, output=output, quiet=quiet, color=color,
+                           jobs=jobs, baseline=baseline, fail_on_new=fail_on_new, sort=sort, by=by,
+                           statistics=statistics, show_settings=show_settings)
     with _usage_errors():
         checked = check(options)
     raise typer.Exit(run_audit_command(options, checked))
