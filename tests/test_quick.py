@@ -98,7 +98,7 @@ def test_anything_unusual_goes_to_typer() -> None:
         ["audit", "a.yaml", "-qf", "json"], ["audit", "a.yaml", "--", "-x.yaml"], ["audit", "a.yaml", "--jobs", "0"],
         ["audit", "a.yaml", "--format", "yaml"], ["audit", "a.yaml", "--format", "json", "--format", "json"],
         ["audit", "a.yaml", "--owner", "-q"], ["audit", "a.yaml", "--formt", "json"], ["audit", "a.yaml", "-q=1"],
-        ["audit", "a\udcff.yaml"],
+        ["audit", "a\udcff.yaml"], ["audit", "a.yaml", "--jobs", "9" * 5000],
     ]
     for args in unusual:
         assert parse_audit(args, {}) is None, args

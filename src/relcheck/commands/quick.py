@@ -88,7 +88,7 @@ def parse_audit(args: Sequence[str], environ: Mapping[str, str]) -> Any:
         elif field == "sort":
             value = _choice(Sort, raw)
         elif field == "jobs":
-            value = int(raw) if raw.isascii() and raw.isdigit() and int(raw) >= 1 else None
+            value = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 and int(raw) >= 1 else None
         elif field in _PATHS:
             value = Path(raw)
         if value is None:
