@@ -121,14 +121,16 @@ def runner_reading(path: Path, monkeypatch: pytest.MonkeyPatch, slice_bytes: int
                    piece_bytes: int | None = None, item_bytes: int | None = None) -> Reading:
     """What a run reads, as a small file or cut into slices of
     ``slice_bytes`` (each account weighing ``item_bytes`` more), read from
-    disk in pieces of ``piece_bytes`` after a first piece of a third of that."""
+    disk in pieces of ``piece_bytes`` after a first piece of a third of that
+    (the file's second half then cut into quarter-size slices)."""
     with monkeypatch.context() as patch:
         if slice_bytes is not None:
             patch.setattr(runner, "MIN_SPLIT_BYTES", 0)
             patch.setattr(runner, "TARGET_SLICE_BYTES", slice_bytes)
-        if piece_bytes is not None:  # the first piece smaller, as in a real run
+        if piece_bytes is not None:  # the first piece smaller and the tail's slices too, as in a real run
             patch.setattr(stream, "PIECE_BYTES", piece_bytes)
             patch.setattr(stream, "FIRST_PIECE_BYTES", piece_bytes // 3)
+            patch.setattr(stream, "TAIL_BYTES", path.stat().st_size // 2)
         if item_bytes is not None:
             patch.setattr(stream, "ITEM_BYTES", item_bytes)
             patch.setattr(split, "ITEM_BYTES", item_bytes)

@@ -172,6 +172,7 @@ def _limit(monkeypatch, size: int) -> None:
         monkeypatch.setattr(module, "MAX_FILE_BYTES", size)
     monkeypatch.setattr(stream, "PIECE_BYTES", 64 * 1024)
     monkeypatch.setattr(stream, "FIRST_PIECE_BYTES", 16 * 1024)
+    monkeypatch.setattr(stream, "TAIL_BYTES", size // 2)
     monkeypatch.setattr(runner, "MIN_SPLIT_BYTES", size // 2)
 
 
@@ -272,8 +273,18 @@ def test_tiny_accounts_are_cut_by_how_many_not_only_by_bytes(tmp_path: Path) -> 
     assert sum(per_slice) == count
     most = target // split.ITEM_BYTES
     assert max(per_slice) <= most and min(per_slice[:-1]) >= most - 40  # by count: about 500, not 17,000
-    from_disk = [(line, part) for line, part, _ in stream.slices(Source(path=path, label=str(path)), target)]
+    source = Source(path=path, label=str(path))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stream, "TAIL_BYTES", 0)  # no smaller slices at the end: the cuts of a whole reading
+        from_disk = [(line, part) for line, part, _ in stream.slices(source, target)]
     assert from_disk == in_memory
+    # A file's last TAIL_BYTES (here all of it) go out in quarter-size slices: the same lines, cut four
+    # times as often.
+    assert path.stat().st_size < stream.TAIL_BYTES
+    paced = [part for _, part, _ in stream.slices(source, target)]
+    assert b"".join(paced) == b"".join(part for _, part in in_memory)
+    per_paced = [part.count(b"\n- name: ") + 1 for part in paced]
+    assert max(per_paced) <= most // 4 and min(per_paced[:-1]) >= most // 4 - 40
 
 
 def test_large_accounts_are_still_cut_by_bytes(export: Path) -> None:

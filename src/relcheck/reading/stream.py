@@ -27,7 +27,7 @@ from ..errors import InputError
 from .accounts import DOCUMENTS, ITEMS
 from .guards import prepare
 from .sources import MAX_FILE_BYTES, Source
-from .split import DOCUMENT_START, ITEM_BYTES, ListShape, list_shape, plain_list_body
+from .split import DOCUMENT_START, ITEM_BYTES, TAIL_BYTES, ListShape, list_shape, plain_list_body
 
 PIECE_BYTES = 8 << 20
 """How much of the file is read at a time (a line longer than this is
@@ -77,6 +77,8 @@ def _pieces(source: Source) -> Iterator[bytes]:
 def slices(source: Source, target: int) -> Iterator[tuple[int, bytes, str]]:
     """``(line_offset, slice, kind)`` for the whole input, cut as it is read."""
     label = source.label
+    assert source.path is not None
+    tail = os.stat(source.path).st_size - TAIL_BYTES  # where smaller slices begin (roughly: it only paces the work)
     line = 0
     cutter: Optional[_Cutter] = None
     shape: Optional[ListShape] = None
@@ -92,10 +94,10 @@ def slices(source: Source, target: int) -> Iterator[tuple[int, bytes, str]]:
             if shape is not None and not plain_list_body(shape, data, first=True):
                 shape = None  # more than one list (a stream of documents?), as split_accounts finds
             if shape is not None:
-                cutter = _Cutter(shape.item, ITEMS, target, data.count(b"\n", 0, shape.first))
+                cutter = _Cutter(shape.item, ITEMS, target, data.count(b"\n", 0, shape.first), tail - shape.first)
                 data = data[shape.first:]
             else:
-                cutter = _Cutter(DOCUMENT_START, DOCUMENTS, target, 0)
+                cutter = _Cutter(DOCUMENT_START, DOCUMENTS, target, 0, tail)
         elif shape is not None and not plain_list_body(shape, b"\n" + data, first=False):
             raise ReadWhole
         if cutter.kind == DOCUMENTS and (data.startswith(b"%") or b"\n%" in data):
@@ -109,10 +111,12 @@ def slices(source: Source, target: int) -> Iterator[tuple[int, bytes, str]]:
 
 class _Cutter:
     """Cuts consecutive prepared pieces at boundary lines (list items or
-    document markers) into slices of about ``target`` bytes."""
+    document markers) into slices of about ``target`` bytes, a quarter of
+    that from byte ``tail`` of what it is fed on."""
 
-    def __init__(self, boundary: re.Pattern[bytes], kind: str, target: int, line: int) -> None:
-        self.boundary, self.kind, self.target = boundary, kind, target
+    def __init__(self, boundary: re.Pattern[bytes], kind: str, target: int, line: int, tail: int) -> None:
+        self.boundary, self.kind, self.target, self.tail = boundary, kind, target, tail
+        self.fed = 0  # bytes fed before the buffer's start
         self.buffer = b""
         self.line = line  # where the buffer starts
         self.items = 1  # items (or documents) begun in the buffer: its first one, then each boundary
@@ -129,13 +133,15 @@ class _Cutter:
             if at == 0:
                 continue  # the buffer's first item, already counted
             self.boundaries = True
-            if at - start + items * ITEM_BYTES >= self.target:
+            target = self.target if self.fed + start < self.tail else self.target // 4
+            if at - start + items * ITEM_BYTES >= target:
                 yield self.line, buffer[start:at], self.kind
                 self.line += buffer.count(b"\n", start, at)
                 self.cuts += 1
                 start, items = at, 0
             items += 1
         self.items = items
+        self.fed += start
         self.buffer = buffer[start:]
         if self.kind == DOCUMENTS and not self.boundaries and len(self.buffer) > MAX_FILE_BYTES:
             raise ReadWhole  # one document this large: the whole reading says so
