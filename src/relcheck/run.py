@@ -41,7 +41,7 @@ from .reading.guards import prepare
 from .reading.load import load_bytes
 from .reading.localize import read_by_item
 from .reading.sources import MAX_FILE_BYTES, Source, expand, read_source
-from .reading.split import MIN_SPLIT_BYTES, TARGET_SLICE_BYTES, local, split_accounts, split_documents
+from .reading.split import MIN_SPLIT_BYTES, TAIL_BYTES, TARGET_SLICE_BYTES, local, split_accounts, split_documents
 from .results import EncodedAccount, Report, Spool, SpooledAccount, SpooledAccounts
 
 if TYPE_CHECKING:  # a baseline run imports it; the rest start without it
@@ -191,13 +191,15 @@ class _Plan:
 
     def __iter__(self) -> Iterator[list[Unit]]:
         batch: list[Unit] = []
-        batch_bytes = 0
+        batch_bytes = sent = 0
         for unit in self._units():
             batch.append(unit)
-            # A slice was cut to hold a batch's worth of work (bytes and accounts).
-            batch_bytes += TARGET_SLICE_BYTES if unit.kind != WHOLE else (
-                len(unit.data) if unit.data is not None else self.sizes[unit.index])
-            if batch_bytes >= TARGET_SLICE_BYTES:
+            size = len(unit.data) if unit.data is not None else self.sizes[unit.index]
+            sent += size
+            # A slice was cut to hold a batch's worth of work (bytes and accounts); the last
+            # files go out in smaller batches, as a large file's last slices are smaller.
+            batch_bytes += TARGET_SLICE_BYTES if unit.kind != WHOLE else size
+            if batch_bytes >= (TARGET_SLICE_BYTES if sent < self.total - TAIL_BYTES else TARGET_SLICE_BYTES // 4):
                 yield batch
                 batch, batch_bytes = [], 0
         if batch:
@@ -527,10 +529,12 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
         # In input order: finished batches (lists) and batches out with a worker.
         queue: deque[Union[list[UnitResult], AsyncResult[list[UnitResult]]]] = deque()
         for batch in units:
-            # Keep every worker busy with a batch queued behind it; meanwhile
-            # this process works through batches of its own.
+            # Keep every worker busy with batches queued behind it; meanwhile
+            # this process works through batches of its own.  One batch more
+            # than two a worker: this process also cuts the input and takes in
+            # every result, so with an even share it finished last.
             busy = sum(1 for item in queue if not isinstance(item, list) and not item.ready())
-            if busy < 2 * workers:
+            if busy < 2 * workers + 1:
                 queue.append(pool.apply_async(_run_batch, (batch,)))
             else:
                 queue.append(_run_batch(batch))

@@ -33,10 +33,10 @@ TARGET_SLICE_BYTES = 256 * 1024
 """About how much work each slice holds, in bytes of YAML (see :data:`ITEM_BYTES`)."""
 
 TAIL_BYTES = 1 << 20
-"""A large file's last MiB is cut into slices a quarter of the usual size,
-so the cores finish together: with full ones, one core waits for the
-other's last one or two (50-90 ms of a 2 s run).  (A folder's last files
-go out in the usual batches: measured, smaller ones gained nothing.)"""
+"""A run's last MiB of input goes out in slices (and batches of small
+files) a quarter of the usual size, so the cores finish together: with full
+ones, one core waited for the other's last one or two (50-90 ms of a 2 s
+run)."""
 
 ITEM_BYTES = 512
 """What an account (or a document) costs to audit besides its own bytes, in
