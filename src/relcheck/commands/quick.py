@@ -15,9 +15,15 @@ of thousands of generated command lines."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
+
+if TYPE_CHECKING:
+    from .audit import AuditOptions
+
+_E = TypeVar("_E", bound=Enum)
 
 _VALUES = {
     "--format": "fmt", "-f": "fmt", "--as-of": "as_of", "--config": "config", "--select": "select",
@@ -48,7 +54,7 @@ def quick_audit(args: Sequence[str], environ: Mapping[str, str]) -> Optional[Cal
     return partial(audit, options, checked)
 
 
-def parse_audit(args: Sequence[str], environ: Mapping[str, str]) -> Any:
+def parse_audit(args: Sequence[str], environ: Mapping[str, str]) -> Optional[AuditOptions]:
     """The :class:`~relcheck.commands.audit.AuditOptions` typer would make
     of ``args``, or ``None`` when this parser cannot be sure of that."""
     if not args or args[0] != "audit" or any(k.startswith("_") and k.endswith("_COMPLETE") for k in environ):
@@ -99,7 +105,7 @@ def parse_audit(args: Sequence[str], environ: Mapping[str, str]) -> Any:
     return AuditOptions(paths=paths, **values)
 
 
-def _choice(kind: Any, raw: str) -> Any:
+def _choice(kind: type[_E], raw: str) -> Optional[_E]:
     """The member of an option's choices named ``raw`` in any case, as typer reads it."""
     wanted = raw.casefold()
     return next((member for member in kind if member.value.casefold() == wanted), None)
