@@ -37,17 +37,21 @@ class Rollup:
     def add(self, b: Brief, severities: Optional[tuple[Severity, ...]] = None) -> None:
         """Count ``b`` (``severities``: its severities, when the caller has them at hand)."""
         severities = b.severities if severities is None else severities
-        group = self.groups.get(b.owner)
+        critical = sum(s is Severity.CRITICAL for s in severities) if severities else 0
+        self.count(b.owner, b.status, b.score, b.open_pipeline, critical)
+
+    def count(self, owner: Optional[str], status: str, score: int, open_pipeline: float, critical: int = 0) -> None:
+        """Count an account from its fields (one with ``critical`` critical findings)."""
+        group = self.groups.get(owner)
         if group is None:
-            group = self.groups[b.owner] = [0, 0, 0, 0, 0, 0, 0]
+            group = self.groups[owner] = [0, 0, 0, 0, 0, 0, 0]
         group[0] += 1
-        group[1] += b.status == "at-risk"
-        group[2] += b.status == "watch"
-        group[3] += b.status == "healthy"
-        if severities:
-            group[4] += sum(s is Severity.CRITICAL for s in severities)
-        group[5] += b.score
-        group[6] += b.open_pipeline
+        group[1] += status == "at-risk"
+        group[2] += status == "watch"
+        group[3] += status == "healthy"
+        group[4] += critical
+        group[5] += score
+        group[6] += open_pipeline
 
     def lines(self) -> list[OwnerRollup]:
         """One line per owner (accounts without an owner last), worst average first."""
