@@ -32,7 +32,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _quiet)
     from .commands.quick import quick_audit
 
-    command = quick_audit(sys.argv[1:], os.environ)
+    try:
+        command = quick_audit(sys.argv[1:], os.environ)
+    except Exception:  # pragma: no cover - a bug in the quick parser: typer reads the command line instead
+        command = None
     if command is None:
         from .cli import app
 

@@ -226,7 +226,7 @@ def _rank(name: str) -> int:
     return Severity(name).rank
 
 
-def codes(values: Optional[list[str]]) -> Optional[list[str]]:
+def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
     """``--select A,B --select C`` -> ['A', 'B', 'C']."""
     if values is None:
         return None
@@ -276,9 +276,9 @@ def _with_flags(settings: Settings, select: Optional[list[str]], ignore: Optiona
                 fail_on: Optional[str]) -> Settings:
     """Command-line flags beat the config file."""
     if select is not None:
-        settings = replace(settings, select=codes(select))
+        settings = replace(settings, select=_codes(select))
     if ignore is not None:
-        settings = replace(settings, ignore=list(settings.ignore) + (codes(ignore) or []))
+        settings = replace(settings, ignore=list(settings.ignore) + (_codes(ignore) or []))
     if fail_on is not None:
         settings = replace(settings, fail_on=fail_on)  # type: ignore[arg-type]  # checked above
     return settings
