@@ -221,11 +221,16 @@ def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: in
     out.write_text("previous report")
     command = [sys.executable, "-m", "relcheck", "audit", str(export), "--format", "json", "--as-of", "2026-11-23",
                "--jobs", "2", "--output", str(out)]
-    for delay in (0.2, 0.45):
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    # To the main process, and to the whole process group (as a terminal's Ctrl-C, systemd or timeout send it).
+    for delay, group in ((0.2, False), (0.45, False), (0.3, True), (0.6, True)):
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                                   start_new_session=group)
         time.sleep(delay)
         sent = time.monotonic()
-        process.send_signal(sig)
+        if group:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
         _, err = process.communicate(timeout=10)
         assert time.monotonic() - sent < 1.0
         assert process.returncode in (code, 1), err  # 1: the run was already done

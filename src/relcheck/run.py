@@ -494,13 +494,17 @@ def kill_workers() -> None:
 
 
 def _start_worker(worker: _Worker, parent: int) -> None:
-    """Each worker ignores Ctrl-C (the main process decides and ends it) and,
-    on Linux, dies with the main process, so none is ever left behind.  A
-    main process that died while this one was being forked (before the
+    """Each worker ignores Ctrl-C (the main process decides and ends it),
+    ends quietly on SIGTERM (sent to the whole process group by systemd or
+    ``timeout``, or by the main process stopping the workers: the main
+    process's own handler, inherited, would print the worker's traceback)
+    and, on Linux, dies with the main process, so none is ever left behind.
+    A main process that died while this one was being forked (before the
     death signal was armed) is caught by comparing the parent's pid."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _glibc("prctl", 1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
         os._exit(0)
