@@ -210,7 +210,8 @@ def test_written_files_follow_the_umask_or_the_file_they_replace(tmp_path: Path)
     assert kept.stat().st_mode & 0o777 == 0o640
 
 
-@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)],
+                         ids=["ctrl-c", "sigterm", "hangup"])
 def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: int, tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from generate import generate
@@ -240,6 +241,22 @@ def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: in
         assert left == [], "no worker left behind"
         assert out.read_text() == "previous report" or process.returncode == 1
         assert sorted(p.name for p in tmp_path.iterdir()) == ["export.yaml", "report.json"]  # no temp file
+
+
+def test_under_nohup_a_hangup_does_not_end_the_run(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    export = tmp_path / "export.yaml"
+    export.write_text("accounts:\n" + "".join(generate(600, 40)))
+    command = [sys.executable, "-m", "relcheck", "audit", str(export), "--format", "json", "--as-of", "2026-11-23",
+               "--jobs", "2", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+    time.sleep(0.45)
+    os.killpg(process.pid, signal.SIGHUP)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 1 and err == "" and '"accounts": 600' in out
 
 
 EXAMPLE_FILE = Path(__file__).resolve().parents[1] / "accounts.example.yaml"

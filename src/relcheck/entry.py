@@ -16,13 +16,17 @@ import signal
 import sys
 from collections.abc import Callable
 
+_SIGHUP = getattr(signal, "SIGHUP", None)  # a closed terminal (none on Windows)
+_SAID = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"} | ({_SIGHUP: "hung up"} if _SIGHUP else {})
+"""What relcheck says when a signal ends it; it exits 128 + the signal's number."""
+
 
 def _quiet(signum: int, frame: object) -> None:
     try:
-        sys.stderr.write("relcheck: interrupted\n" if signum == signal.SIGINT else "relcheck: terminated\n")
+        sys.stderr.write(f"relcheck: {_SAID[signum]}\n")
         sys.stderr.flush()
     finally:
-        os._exit(130 if signum == signal.SIGINT else 143)
+        os._exit(128 + signum)
 
 
 def main() -> None:
@@ -30,6 +34,8 @@ def main() -> None:
     if not ignored:
         signal.signal(signal.SIGINT, _quiet)
     signal.signal(signal.SIGTERM, _quiet)
+    if _SIGHUP is not None and signal.getsignal(_SIGHUP) is not signal.SIG_IGN:  # under nohup: keep ignoring
+        signal.signal(_SIGHUP, _quiet)
     from .commands.quick import quick_audit
 
     try:
@@ -46,21 +52,28 @@ def main() -> None:
 
 
 class _Terminated(BaseException):
-    """SIGTERM, turned into an exception so the run unwinds like Ctrl-C."""
+    """SIGTERM or SIGHUP, turned into an exception so the run unwinds like
+    Ctrl-C (the report's temporary file removed, the workers stopped)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
+def _on_signal(signum: int, frame: object) -> None:
+    raise _Terminated(signum)
 
 
 def guarded(command: Callable[[], object]) -> int:
     """Run ``command`` and return its exit code: what it returned or passed
-    to ``SystemExit``; 130 or 143 after Ctrl-C or SIGTERM, with the workers
-    stopped; 1 when stdout's reader went away (as typer does); 2 and one
+    to ``SystemExit``; 130, 143 or 129 after Ctrl-C, SIGTERM or SIGHUP (a
+    closed terminal), with the workers stopped; 1 when stdout's reader went away (as typer does); 2 and one
     line for a bug in relcheck itself (``RELCHECK_DEBUG=1`` shows it)."""
     from .commands.console import say
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGTERM, _on_signal)
+    if _SIGHUP is not None and signal.getsignal(_SIGHUP) is not signal.SIG_IGN:
+        signal.signal(_SIGHUP, _on_signal)
     code = 0
     try:
         outcome = command()
@@ -74,8 +87,9 @@ def guarded(command: Callable[[], object]) -> int:
             say("relcheck: interrupted")
     except (KeyboardInterrupt, _Terminated) as stop:
         _stop_workers()
-        say("relcheck: interrupted" if isinstance(stop, KeyboardInterrupt) else "relcheck: terminated")
-        code = 130 if isinstance(stop, KeyboardInterrupt) else 143
+        signum = stop.signum if isinstance(stop, _Terminated) else signal.SIGINT
+        say(f"relcheck: {_SAID[signum]}")
+        code = 128 + signum
     except BrokenPipeError:  # stdout's reader went away outside the report's own writing: as typer does
         code = 1
     except Exception as err:  # pragma: no cover - a bug in relcheck itself

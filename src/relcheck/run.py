@@ -495,7 +495,7 @@ def kill_workers() -> None:
 
 def _start_worker(worker: _Worker, parent: int) -> None:
     """Each worker ignores Ctrl-C (the main process decides and ends it),
-    ends quietly on SIGTERM (sent to the whole process group by systemd or
+    ends quietly on SIGTERM and SIGHUP (sent to the whole process group by systemd or
     ``timeout``, or by the main process stopping the workers: the main
     process's own handler, inherited, would print the worker's traceback)
     and, on Linux, dies with the main process, so none is ever left behind.
@@ -505,6 +505,9 @@ def _start_worker(worker: _Worker, parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    hangup = getattr(signal, "SIGHUP", None)  # a closed terminal ends it too (under nohup, not)
+    if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:
+        signal.signal(hangup, signal.SIG_DFL)
     _glibc("prctl", 1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
         os._exit(0)
