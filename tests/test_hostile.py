@@ -243,6 +243,37 @@ def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: in
         assert sorted(p.name for p in tmp_path.iterdir()) == ["export.yaml", "report.json"]  # no temp file
 
 
+def test_a_worker_killed_mid_run_ends_the_run_with_exit_2_not_a_hang(tmp_path: Path) -> None:
+    """The system's out-of-memory killer (or anyone) may kill a worker: the
+    batch it held never comes back, and the run must not wait for it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    export = tmp_path / "export.yaml"
+    export.write_text("accounts:\n" + "".join(generate(600, 40)))
+    out = tmp_path / "report.json"
+    out.write_text("previous report")
+    command = [sys.executable, "-m", "relcheck", "audit", str(export), "--format", "json", "--as-of", "2026-11-23",
+               "--jobs", "2", "--output", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    workers: list[str] = []
+    for _ in range(100):  # the worker is forked once the file's first slices are cut
+        time.sleep(0.02)
+        workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+        if workers:
+            break
+    assert workers, "a worker started"
+    os.kill(int(workers[0]), signal.SIGKILL)
+    try:
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()  # a hang: leave nothing running
+    assert process.returncode == 2 and "worker process ended" in err and "Traceback" not in err, err
+    assert out.read_text() == "previous report"
+    time.sleep(0.3)
+    assert subprocess.run(["pgrep", "-f", str(export)], capture_output=True, text=True).stdout.split() == []
+
+
 def test_under_nohup_a_hangup_does_not_end_the_run(tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from generate import generate

@@ -493,15 +493,20 @@ def kill_workers() -> None:
                 pass
 
 
-def _start_worker(worker: _Worker, parent: int) -> None:
+def _start_worker(worker: _Worker, parent: int, started: Any) -> None:
     """Each worker ignores Ctrl-C (the main process decides and ends it),
     ends quietly on SIGTERM and SIGHUP (sent to the whole process group by systemd or
     ``timeout``, or by the main process stopping the workers: the main
     process's own handler, inherited, would print the worker's traceback)
     and, on Linux, dies with the main process, so none is ever left behind.
     A main process that died while this one was being forked (before the
-    death signal was armed) is caught by comparing the parent's pid."""
+    death signal was armed) is caught by comparing the parent's pid.  Each
+    worker counts itself in ``started``: the pool replaces a worker that
+    died, so one more than were asked for means a batch was lost with it."""
     import signal
+
+    with started.get_lock():
+        started.value += 1
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -527,7 +532,8 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     context = multiprocessing.get_context(method)
     workers = min(jobs, 64) - 1  # this process is the last of the jobs: it works too
     try:
-        pool = context.Pool(processes=workers, initializer=_start_worker, initargs=(_WORKER, os.getpid()))
+        started = context.Value("i", 0)
+        pool = context.Pool(processes=workers, initializer=_start_worker, initargs=(_WORKER, os.getpid(), started))
     except OSError:  # no processes to be had (a process limit): do the work here
         yield from map(_run_batch, units)
         return
@@ -545,10 +551,14 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
                 queue.append(pool.apply_async(_run_batch, (batch,)))
             else:
                 queue.append(_run_batch(batch))
+            _check_alive(started, workers)
             while queue and (isinstance(queue[0], list) or queue[0].ready()):
                 head = queue.popleft()
                 yield head if isinstance(head, list) else head.get()
         for head in queue:
+            while not isinstance(head, list) and not head.ready():
+                head.wait(0.2)
+                _check_alive(started, workers)
             yield head if isinstance(head, list) else head.get()
     except BaseException:
         kill_workers()
@@ -556,6 +566,15 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     pool.close()
     pool.join()
     _LIVE_POOLS.remove(pool)
+
+
+def _check_alive(started: Any, workers: int) -> None:
+    """Stop the run if a worker died (the system killed it, or it ran out
+    of memory): the batch it held would never come back, and the run would
+    wait for it for good."""
+    if started.value > workers:
+        raise RelcheckError("a worker process ended before its work was done (killed, or out of memory?); "
+                            "nothing was written: run again, or with --jobs 1")
 
 
 def default_jobs() -> int:
