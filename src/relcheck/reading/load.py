@@ -6,7 +6,8 @@ account does not hide the good ones beside it (the run still ends with
 exit code 2).
 
 Two passes, one answer: the fast pass reads the data without recording
-where each value is and converts accounts with :mod:`.fast`; if anything
+where each value is (with :mod:`.plain` when the YAML is of the plain kind
+most files are, else with libyaml) and converts accounts with :mod:`.fast`; if anything
 at all looks wrong, the careful pass (:mod:`.careful`) reads the data again
 with libyaml, every position and the pydantic models, and its result is the
 one that counts.  Valid files never pay for the careful pass.
@@ -25,6 +26,7 @@ from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings,
 from .events import Positions, YamlError, read_documents
 from .fast import Refused, fast_account
 from .guards import prepare
+from .plain import scan_documents
 from .references import has_reference_problems
 
 
@@ -64,7 +66,8 @@ def _fast(label: str, data: bytes, rules: Collection[str], line_offset: int, kin
             raise Refused
         result.accounts.append(LoadedAccount(account, label, *where, interaction_lines(raw, positions)))
 
-    for document in read_documents(data, positions=False, line_offset=line_offset):
+    documents = scan_documents(data, line_offset)  # the plain YAML most files are: read quickly
+    for document in documents if documents is not None else read_documents(data, False, line_offset):
         for raw, where in account_mappings(label, document, result, kind == ITEMS):
             take(raw, where, document.positions)
         if result.errors:

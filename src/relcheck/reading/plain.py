@@ -1,0 +1,408 @@
+"""The plain block YAML account files are written in -> the same data and
+positions :mod:`.events` builds, about twice as fast, or ``None``.
+
+Most account files use a small part of YAML: block mappings and lists, flow
+collections of scalars (``{date: 2026-01-26, with: Pat}``, ``[a, b]``, also
+over several lines when each breaks after a comma), plain and one-line
+quoted scalars, comments, and ``---`` between documents.  libyaml reads
+that too, but through a Python object for every event and mark, which took
+about half of a fast audit.  This reader reads exactly that subset, a line
+(or a run of alike lines) at a time, and gives up, returning ``None``, at
+the first thing outside it: a tab, an anchor, an alias, a tag, a block
+scalar, a multi-line plain or quoted scalar, a quoted or unusual key, an
+escape, a duplicate key, a null key, odd indentation, anything libyaml
+might read differently or refuse.  The caller then reads the input with
+libyaml, whose reading is the reference: ``tests/test_plain.py`` holds this
+reader to it, data and positions, on generated and mutated input.
+
+It serves the fast pass only (no per-value positions): like
+:func:`.events.read_documents` with ``positions`` off, it records where
+every mapping starts, and every list in the top three levels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Optional
+
+from .events import _NULLS, MAX_DEPTH, Document, Positions
+
+
+class _Unsure(Exception):
+    """The input leaves the subset this reader vouches for."""
+
+
+def _separated(item: str) -> str:
+    """One or more ``item`` separated by commas."""
+    return f"(?:{item},)*{item}"
+
+
+# Keys: word characters, dots, dashes (and spaces, in the general form),
+# short (YAML allows 1,024 characters up to the colon), then a colon and a
+# space or the line's end.
+_KEY_TEXT = r"[0-9A-Za-z_][0-9A-Za-z_ .\-]{0,199}?"
+_KEY = re.compile(f"({_KEY_TEXT}) {{0,99}}:(?: +|$)")
+_WORD_KEY = r"(?!(?:null|Null|NULL) *:)([0-9A-Za-z_][0-9A-Za-z_.\-]{0,199}) {0,99}: +"
+"""A key of the common line: no space inside, and not a null."""
+
+# The common line: a key, then a plain value that is not a null and has no
+# colon or hash in it.  On its own, or as a run of such lines (one match
+# for the run, one ``findall`` for its keys and values).
+_FIRST = r"""[^-?:,\[\]{}#&*!|>'"%@` \n]"""
+_SIMPLE_LINE = re.compile(_WORD_KEY + f"(?!(?:~|null|Null|NULL) *$)({_FIRST}(?:[^#:]*[^#: ])?) *")
+_SIMPLE_VALUE = f"(?!(?:~|null|Null|NULL) *\\n)({_FIRST}(?:[^#:\\n]*[^#:\\n ])?) *\\n"
+
+# A scalar inside a flow collection: double-quoted with no escape,
+# single-quoted, or plain: no indicator first; no comma, bracket, brace,
+# hash or question mark anywhere, and a colon only before a character that
+# continues the text.
+_FLOW_SCALAR = (r"""(?:"[^"\\]*"|'(?:[^']|'')*'|[^-?:,\[\]{}#&*!|>'"%@` ]"""
+                r"""(?:[^,\[\]{}#:?]|:(?=[^ ,\[\]{}?]))*?)""")
+_ITEM = f" *{_FLOW_SCALAR} *"
+_LIST = rf"\[(?:{_separated(_ITEM)}| *)\]"
+_ENTRY = f" *{_KEY_TEXT} {{0,99}}: +(?:{_FLOW_SCALAR}|{_LIST}) *"
+_FLOW_MAPPING = re.compile(rf"\{{(?:{_separated(_ENTRY)}| *)\}}")
+_FLOW_LIST = re.compile(_LIST)
+"""A whole flow mapping (of scalars and lists of scalars) or list of scalars, or an empty one."""
+_ENTRIES = re.compile(f" *({_KEY_TEXT}) {{0,99}}: +({_FLOW_SCALAR}|{_LIST}) *(?:,|$)")
+_ITEMS = re.compile(f" *({_FLOW_SCALAR}) *(?:,|$)")
+"""Each entry of a flow mapping or list that :data:`_FLOW_MAPPING` or :data:`_FLOW_LIST` matched."""
+_OPEN_FLOW = re.compile(rf"\{{(?:{_ENTRY},)+|\[(?:{_ITEM},)+")
+"""The first lines of a flow collection written over several: whole entries, each followed by a comma."""
+
+# The common flow collections: keys of word characters and values of plain
+# words (no quote, colon, hash or question mark in them).  Each entry is
+# then simply the text between two commas.
+_WORDS = r"""[^-?:,\[\]{}#&*!|>'"%@` ][^,\[\]{}#:?'"]*"""
+_WORDS_MAPPING = re.compile(rf"\{{{_separated(f' *[0-9A-Za-z_][0-9A-Za-z_.-]{{0,199}} {{0,99}}: +{_WORDS}')}\}}")
+_WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
+
+_SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
+"""A plain scalar starting with one of these is something else, or odd: left to libyaml."""
+
+Starts = dict[int, tuple[int, int]]
+Match = Callable[[str, int], Optional[re.Match[str]]]
+
+
+@cache
+def _runs(indent: int) -> tuple[Match, Callable[[str, int, int], list[Any]]]:
+    """For a run of common lines at ``indent``: the pattern of the whole
+    run, and the one that finds each line's key and value."""
+    lead = " " * indent
+    run = re.compile(f"(?:{lead}{_WORD_KEY}{_SIMPLE_VALUE})+")
+    pairs = re.compile(f"(?m)^{lead}{_WORD_KEY}{_SIMPLE_VALUE}")
+    return run.match, pairs.findall
+
+
+def scan_documents(data: bytes, line_offset: int = 0) -> Optional[list[Document]]:
+    """Every document in ``data`` (prepared, see :func:`.guards.prepare`)
+    as :func:`.events.read_documents` gives it with ``positions`` off, lines
+    counted from ``line_offset``; or ``None`` when ``data`` leaves the plain
+    subset (which it does wherever libyaml would refuse it)."""
+    if b"\t" in data:
+        return None
+    try:
+        return _Scan(data.decode("utf-8"), line_offset).documents()
+    except (_Unsure, UnicodeDecodeError):
+        return None
+
+
+# A block container being read: [its indent, the container, whether it is a
+# mapping, the key waiting for a nested value, whether it is a list written
+# at its mapping's indent ("key:\n- item")].
+_Frame = list
+
+
+class _Scan:
+    """One reading of a text: the documents so far, and the open containers."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.at = 0  # where the next line starts
+        self.line = offset  # the number of the line last read
+        self.found: list[Document] = []
+        self.starts: Starts = {}
+        self.stack: list[_Frame] = []
+        self.pending: Optional[_Frame] = None  # a frame whose last key (or item) waits for a nested value
+        self.root: Any = None
+        self.begun: Optional[tuple[int, int]] = None  # where the current document starts
+
+    def documents(self) -> list[Document]:
+        text, size = self.text, len(self.text)
+        stack = self.stack
+        key_match = _KEY.match
+        simple_match = _SIMPLE_LINE.fullmatch
+        nulls = _NULLS
+        # The indent of the innermost open mapping, when it is the top of the
+        # stack and no value is pending: a run of common lines at that indent
+        # goes into it in one step.
+        here = -1
+        mapping: Any = None
+        while self.at < size:
+            if here >= 0:
+                run_at, pairs_in = _runs(here)
+                run = run_at(text, self.at)
+                if run is not None:
+                    end = run.end()
+                    pairs = pairs_in(text, self.at, end)
+                    known = len(mapping)
+                    mapping.update(pairs)
+                    if len(mapping) != known + len(pairs):
+                        raise _Unsure  # a duplicate key
+                    self.line += len(pairs)
+                    self.at = end
+                    if end >= size:
+                        break
+            raw = self._next_line()
+            body = raw.lstrip(" ")
+            if not body or body[0] == "#":
+                continue
+            indent = len(raw) - len(body)
+            here = -1
+            first = body[0]
+            if indent == 0 and (first == "-" or first == ".") and body[:3] in ("---", "...") and (
+                len(body) == 3 or body[3] == " "
+            ):
+                if first == "." or body[3:].lstrip(" ")[:1] not in ("", "#"):
+                    raise _Unsure
+                self._close_document()
+                self.begun = (self.line, 1)
+                continue
+            dash = first == "-" and (len(body) == 1 or body[1] == " ")
+            top = self._open(indent, dash)
+
+            if dash:
+                if top[2]:
+                    raise _Unsure
+                rest = body[1:].lstrip(" ")
+                if not rest or rest[0] == "#":
+                    self.pending = top
+                    continue
+                column = len(raw) - len(rest)
+                first = rest[0]
+                if first == "{" or first == "[":  # a flow collection as the item
+                    line = self.line
+                    if rest[-1] == "," or (rest[-1] == " " and rest.rstrip(" ")[-1] == ","):
+                        rest = self._continued(rest, indent)
+                    top[1].append(_flow(rest, line, column + 1, len(stack), self.starts))
+                    continue
+                simple = simple_match(rest)
+                found = key_match(rest) if simple is None else simple
+                if found is None:  # a scalar as the item
+                    top[1].append(_value(rest, len(stack), self.starts, self.line, column + 1))
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    raise _Unsure
+                mapping = {}
+                self.starts[id(mapping)] = (self.line, column + 1)
+                top[1].append(mapping)
+                top = [column, mapping, True, None, False]
+                stack.append(top)
+                body = rest
+            elif not top[2]:
+                raise _Unsure
+            else:
+                simple = simple_match(body)
+                found = key_match(body) if simple is None else simple
+                if found is None:
+                    raise _Unsure
+            mapping = top[1]
+            if simple is not None:  # the common line: a key and a plain value
+                key, value = simple.groups()
+                if key in mapping:
+                    raise _Unsure
+                mapping[key] = value
+                here = top[0]
+                continue
+            key = found.group(1)
+            if key in nulls:
+                key = "null"
+            if key in mapping:
+                raise _Unsure
+            value = body[found.end():]
+            if not value or value[0] == "#":
+                top[3] = key
+                self.pending = top
+                continue
+            column, line = len(raw) - len(value), self.line
+            if value[0] in "{[" and value.rstrip(" ")[-1] == ",":
+                value = self._continued(value, indent)
+            mapping[key] = _value(value, len(stack), self.starts, line, column + 1)
+            here = top[0]
+        self._close_document()
+        return self.found
+
+    def _next_line(self) -> str:
+        text = self.text
+        stop = text.find("\n", self.at)
+        if stop < 0:
+            stop = len(text)
+        raw = text[self.at:stop]
+        self.at = stop + 1
+        self.line += 1
+        return raw
+
+    def _open(self, indent: int, dash: bool) -> _Frame:
+        """The container a content line at ``indent`` belongs to: a nested
+        one opened for a waiting key or item, containers closed by a smaller
+        indent, or the document's top container."""
+        stack = self.stack
+        if self.pending is not None:
+            frame, self.pending = self.pending, None
+            if indent > frame[0] or (indent == frame[0] and dash and frame[2]):
+                if len(stack) >= MAX_DEPTH:
+                    raise _Unsure
+                container: Any = [] if dash else {}
+                if not dash or len(stack) <= 2:
+                    self.starts[id(container)] = (self.line, indent + 1)
+                _put(frame, container)
+                stack.append([indent, container, not dash, None, indent == frame[0]])
+            else:
+                _put(frame, None)
+        while stack and (stack[-1][0] > indent or (stack[-1][4] and stack[-1][0] == indent and not dash)):
+            stack.pop()
+        if not stack:
+            if self.root is not None:
+                raise _Unsure  # more after the document's top container ended
+            container = self.root = [] if dash else {}
+            self.starts[id(container)] = (self.line, indent + 1)
+            if self.begun is None:
+                self.begun = (self.line, indent + 1)
+            stack.append([indent, container, not dash, None, False])
+        top = stack[-1]
+        if top[0] != indent:
+            raise _Unsure
+        return top
+
+    def _continued(self, value: str, floor: int) -> str:
+        """A flow collection whose line ends after a comma, with the lines
+        that go on with it (each indented past ``floor``), joined."""
+        value = value.rstrip(" ")
+        while value[-1] == ",":
+            if _OPEN_FLOW.fullmatch(value) is None:  # a line break inside a quoted scalar: left to libyaml
+                raise _Unsure
+            raw = self._next_line() if self.at < len(self.text) else ""
+            body = raw.lstrip(" ")
+            if not body or len(raw) - len(body) <= floor:
+                raise _Unsure
+            value += " " + body.rstrip(" ")
+        return value
+
+    def _close_document(self) -> None:
+        if self.pending is not None:
+            _put(self.pending, None)
+            self.pending = None
+        if self.begun is not None:
+            self.found.append(Document(self.root, self.begun[0], self.begun[1], Positions(start=self.starts)))
+        self.stack.clear()
+        self.starts = {}
+        self.root, self.begun = None, None
+
+
+def _put(frame: _Frame, value: Any) -> None:
+    """The nested value (or ``None``) of a frame's waiting key or item."""
+    if frame[2]:
+        frame[1][frame[3]] = value
+    else:
+        frame[1].append(value)
+
+
+def _value(text: str, depth: int, starts: Starts, line: int, column: int) -> Any:
+    """The value written at the start of ``text`` (not empty, not a
+    comment) at ``line:column``, in a block container ``depth`` levels down."""
+    first = text[0]
+    if first == "{" or first == "[":
+        return _flow(text, line, column, depth, starts)
+    if first == '"':
+        close = text.find('"', 1)
+        if close < 0 or "\\" in text[1:close]:
+            raise _Unsure
+        _trailing(text[close + 1:])
+        return text[1:close]
+    if first == "'":
+        found = _SINGLE.match(text)
+        if found is None:
+            raise _Unsure
+        _trailing(text[found.end():])
+        return found.group(1).replace("''", "'")
+    if first in _INDICATORS:
+        raise _Unsure
+    comment = text.find(" #")
+    if comment >= 0:
+        text = text[:comment]
+    text = text.rstrip(" ")
+    if ": " in text or text[-1] == ":":
+        raise _Unsure
+    return None if text in _NULLS else text
+
+
+def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
+    """The flow collection at the start of ``text`` (its lines joined)."""
+    if depth >= MAX_DEPTH:
+        raise _Unsure
+    nulls = _NULLS
+    if text[0] == "{":
+        mapping: dict[str, Any] = {}
+        whole = _WORDS_MAPPING.match(text)
+        if whole is not None:
+            end = whole.end()
+            entries = text[1:end - 1].split(",")
+            for entry in entries:
+                key, _, value = entry.partition(":")
+                value = value.strip(" ")
+                mapping[key.strip(" ")] = None if value in nulls else value
+            count = len(entries)
+        else:
+            whole = _FLOW_MAPPING.match(text)
+            if whole is None:
+                raise _Unsure
+            end = whole.end()
+            pairs = _ENTRIES.findall(text, 1, end - 1)
+            mapping = {key: _scalar(value) for key, value in pairs}
+            count = len(pairs)
+            if depth <= 1 and "[" in text[:end]:
+                raise _Unsure  # a list inside, high enough up to need its place recorded
+        if len(mapping) != count or not nulls.isdisjoint(mapping):
+            raise _Unsure  # a duplicate key, or a null one
+        if end != len(text):
+            _trailing(text[end:])
+        starts[id(mapping)] = (line, column)
+        return mapping
+    whole = _WORDS_LIST.match(text)
+    if whole is not None:
+        end = whole.end()
+        items: list[Any] = [None if item in nulls else item
+                            for item in (part.strip(" ") for part in text[1:end - 1].split(","))]
+    else:
+        whole = _FLOW_LIST.match(text)
+        if whole is None:
+            raise _Unsure
+        end = whole.end()
+        items = [_scalar(value) for value in _ITEMS.findall(text, 1, end - 1)]
+    if end != len(text):
+        _trailing(text[end:])
+    if depth <= 2:
+        starts[id(items)] = (line, column)
+    return items
+
+
+def _scalar(text: str) -> Any:
+    """A flow scalar (or list of scalars) as written -> its value."""
+    first = text[0]
+    if first == "[":
+        return [_scalar(item) for item in _ITEMS.findall(text, 1, len(text) - 1)]
+    if first == '"':
+        return text[1:-1]
+    if first == "'":
+        return text[1:-1].replace("''", "'")
+    return None if text in _NULLS else text
+
+
+def _trailing(rest: str) -> None:
+    """What may follow a quoted scalar or a flow collection on its line:
+    spaces, then a comment."""
+    if rest and (rest[0] != " " or rest.lstrip(" ")[:1] not in ("", "#")):
+        raise _Unsure

@@ -1,0 +1,304 @@
+"""The plain-YAML reader (:mod:`relcheck.reading.plain`) against libyaml.
+
+Whenever the plain reader gives an answer, libyaml (as the fast pass reads
+it, :func:`read_documents` with positions off) must read the same input
+without an error, to the same data, the same documents starting at the same
+places, and every container it records starting at the same ``line:col``.
+Inputs are generated line by line from pieces chosen to sit on YAML's
+edges (indicators, nulls, quotes, comments, flow collections, odd
+indentation, document markers), from random well-formed nesting, and by
+mutating real account files.  The reader must also say yes often enough to
+matter: to the bundled example, a generated export, and most well-formed
+nestings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relcheck.reading.events import MAX_DEPTH, Document, YamlError, read_documents
+from relcheck.reading.guards import prepare
+from relcheck.reading.plain import scan_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+EXAMPLE = (ROOT / "accounts.example.yaml").read_bytes()
+GENERATED = ("# generated\naccounts:\n" + "".join(generate(6, 12, seed=5))).encode()
+
+
+def _shape(document: Document) -> tuple[Any, ...]:
+    """A document's data, where it starts, and where each container in it starts (or None)."""
+    starts: list[tuple[tuple[Any, ...], Any]] = []
+    todo: list[tuple[tuple[Any, ...], Any]] = [((), document.data)]
+    while todo:
+        path, value = todo.pop()
+        if isinstance(value, (dict, list)):
+            starts.append((path, document.positions.start.get(id(value))))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            todo.extend((path + (key,), child) for key, child in items)
+    return document.data, document.line, document.column, starts, len(document.positions.start)
+
+
+def check(data: bytes, offset: int = 0) -> bool:
+    """Whether the plain reader read ``data``; fails when its reading differs from libyaml's."""
+    prepared = prepare("x", data)
+    if not isinstance(prepared, bytes):
+        return False
+    got = scan_documents(prepared, offset)
+    if got is None:
+        return False
+    try:
+        want = list(read_documents(prepared, positions=False, line_offset=offset))
+    except YamlError as err:
+        raise AssertionError(f"the plain reader read what libyaml refuses ({err.message}): {data!r}") from None
+    assert [_shape(d) for d in got] == [_shape(d) for d in want], data
+    return True
+
+
+INDENTS = [0, 0, 2, 2, 4, 1, 3, 6]
+PREFIXES = ["", "", "", "- ", "- ", "-  ", "-", "- - ", "-\t", "? "]
+KEYS = ["name", "owner", "a", "b b", "a.b", "a-b", "_x", "1", "2026", "null", "Null", "NULL", "~", "<<", "-a",
+        "a:b", '"q"', "'q'", "a#b", "é", "yes", "x" * 1030, "a ", "&k a", "!t a", "?a", "[a]"]
+SEPARATORS = [": ", ": ", ":", ":  ", " : ", ":\t", "::", ":#"]
+VALUES = [
+    "", "Pat Reyes", "2026-01-05", "x", "a b  c", "~", "null", "Null", "NULL", "nULL", "yes", "No", "-5", "-", "- x",
+    "1.10", "0x10", "a: b", "a:", "a:b", "http://x.io/a", "10:30", "a # c", "a #", "a#b", "#c", " # c", "a  ",
+    "'it''s'", "'a", "'a' b", "'a'#c", "''", '""', '"a, b"', '"a\\"b"', '"a" b', '"a" # c', '"a"#c', '"é"', "'é'",
+    "{}", "{ }", "[]", "[ ]", "{a: b}", "{a: b, c: d}", "{a: b,c: d}", "{a:b}", "{a: b,}", "{a: b", "{a: {b: c}}",
+    "{a: [b]}", "{a: b} x", "{a: b} # c", "{a: b}#c", "{a: ~, b: null}", "{null: x}", "{~: x}", "{a: b, a: c}",
+    "{a: 'b, c', d: \"e\"}", "{a: 'it''s'}", "{a: b c, d: e  f}", "{a: -1}", "{a: b:c}", "{a: b #c}", "{a}",
+    "{a: }", "{ a : b }", "[a, b]", "[a,b]", "[a, ]", "[a", "[a, [b]]", "[a, {b: c}]", "[~, null, x]", "['a', \"b\"]",
+    "[a: b]", "[a #b]", "[a] # c", "[a]x", "[-a]", "&a x", "*a", "!!str x", "!x y", "|", "|-", ">", "a,b",
+    "a[b]{c}", "%x", "@x", "`x", "? x", ": x", "?x", ":x", "é ü", "😀", "a\tb", "x" * 300, "a ' b", 'a " b', "a'",
+    "1e3", ".inf", "a  # c: d", "--- x", "...", "{a: 10:30}", "{a: 10:}", "{a: b:, c: d}", "{a: why?}",
+    "{a: [b, c], d: e}", "{a: [], b: [~]}", "[a:b]", "{a: - b}", "{a: -}", "[- a]", "[-]", "{a: -b}",
+    # flow collections over several lines
+    "{a: b,\n c: d}", "{a: b,\n  c: d}", "{a: b,\n      c: d}", "{a: b,  \n    c: [d,\n  e]}", "[a,\n   b]",
+    "{a: b,\nc: d}", "{a: b,\n  c: d,\n  e: f}", "{a: b\n  , c: d}", "{a: 'b,\n  c'}", '{a: "b,\n  c"}',
+    "{a: b,\n\n  c: d}", "{a: b,\n  # c\n  d: e}", "{a: b,\n  c: 'd # e'}", "{a: 'b #,\n  c'}", "{a: b,\n  c: d} # e", "{a: b,\n  c}", "{a: b,\n---\n}",
+]
+WHOLE_LINES = ["---", "--- # c", "---  ", "--- x", "---x", "...", "# comment", "  # indented", "", "   ",
+               "%YAML 1.1", "--- |", "-", "- ", "--", "a", "- a", "  a"]
+
+
+@st.composite
+def line_soup(draw: st.DrawFn) -> bytes:
+    """A few lines of pieces on YAML's edges, most of them key and value lines."""
+    lines = []
+    for _ in range(draw(st.integers(1, 10))):
+        if draw(st.integers(0, 5)) == 0:
+            lines.append(draw(st.sampled_from(WHOLE_LINES)))
+            continue
+        indent = " " * draw(st.sampled_from(INDENTS))
+        prefix = draw(st.sampled_from(PREFIXES))
+        if draw(st.integers(0, 6)) == 0:
+            lines.append(indent + prefix + draw(st.sampled_from(VALUES)))
+        else:
+            lines.append(indent + prefix + draw(st.sampled_from(KEYS)) + draw(st.sampled_from(SEPARATORS))
+                         + draw(st.sampled_from(VALUES)))
+    ending = draw(st.sampled_from(["\n", "", "\n\n", "\n# end\n"]))
+    return ("\n".join(lines) + ending).encode()
+
+
+PLAIN_VALUES = [v for v in VALUES[:8] + ["{a: b, c: d}", "[a, b]", "'q'", '"q r"', "x # c", "{}"] if v]
+
+
+@st.composite
+def nesting(draw: st.DrawFn, edgy: bool = False) -> bytes:
+    """Well-formed block YAML: random nesting of mappings and lists, each level
+    indented by its own step, with scalars and flow collections as values
+    (with ``edgy``, any of the pieces on YAML's edges, now and then)."""
+    lines: list[str] = []
+    # One piece on the edge per document, so that it alone decides whether
+    # the plain reader reads the document.
+    edge_value = draw(st.sampled_from(VALUES)) if edgy else ""
+    edge_key = draw(st.sampled_from(KEYS)) if edgy else ""
+
+    def value() -> str:
+        return edge_value if edgy and draw(st.integers(0, 2)) == 0 else draw(st.sampled_from(PLAIN_VALUES))
+
+    def key(number: int) -> str:
+        return edge_key if edgy and draw(st.integers(0, 3)) == 0 else f"k{number}"
+
+    def block(indent: int, depth: int, as_item: bool) -> None:
+        is_map = draw(st.booleans())
+        for number in range(draw(st.integers(1, 3))):
+            lead = " " * indent
+            head = ("- " if not is_map else "") + (key(number) + ": " if is_map else "")
+            nested = depth < 4 and draw(st.integers(0, 2)) == 0
+            if nested:
+                step = draw(st.sampled_from([0, 1, 2, 4])) if is_map else draw(st.sampled_from([2, 3]))
+                if is_map and step == 0:  # a list at its key's indent
+                    lines.append(lead + head.rstrip())
+                    for _ in range(draw(st.integers(1, 2))):
+                        lines.append(lead + "- " + value())
+                    continue
+                lines.append(lead + head.rstrip())
+                block(indent + step, depth + 1, not is_map)
+            else:
+                lines.append(lead + head + value())
+            if draw(st.integers(0, 8)) == 0:
+                lines.append(" " * draw(st.sampled_from(INDENTS)) + "# note")
+
+    for _ in range(draw(st.integers(1, 2))):
+        if lines or draw(st.booleans()):
+            lines.append("---")
+        block(draw(st.sampled_from([0, 0, 2])), 0, False)
+    return ("\n".join(lines) + "\n").encode()
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn) -> bytes:
+    """A real account file with a line re-indented, dropped, repeated, or
+    spliced with a piece of the soup."""
+    lines = draw(st.sampled_from([EXAMPLE, GENERATED])).decode().split("\n")
+    for _ in range(draw(st.integers(1, 3))):
+        row = draw(st.integers(0, len(lines) - 1))
+        kind = draw(st.sampled_from(["indent", "dedent", "drop", "repeat", "splice", "value"]))
+        if kind == "indent":
+            lines[row] = " " * draw(st.integers(1, 2)) + lines[row]
+        elif kind == "dedent":
+            lines[row] = lines[row][draw(st.integers(1, 2)):]
+        elif kind == "drop":
+            del lines[row]
+        elif kind == "repeat":
+            lines.insert(row, lines[row])
+        elif kind == "splice":
+            at = draw(st.integers(0, len(lines[row])))
+            lines[row] = lines[row][:at] + draw(st.sampled_from(VALUES + SEPARATORS)) + lines[row][at:]
+        else:
+            key, _, _ = lines[row].partition(": ")
+            lines[row] = key + ": " + draw(st.sampled_from(VALUES))
+        if not lines:
+            lines = [""]
+    return "\n".join(lines).encode()
+
+
+FUZZ = settings(max_examples=600, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@FUZZ
+@given(line_soup(), st.integers(0, 3))
+def test_soup_reads_as_libyaml_reads_it(data: bytes, offset: int) -> None:
+    check(data, offset)
+
+
+@FUZZ
+@given(nesting())
+def test_well_formed_nesting_reads_as_libyaml_reads_it(data: bytes) -> None:
+    check(data)
+
+
+@FUZZ
+@given(nesting(edgy=True))
+def test_edges_inside_well_formed_nesting_read_as_libyaml_reads_them(data: bytes) -> None:
+    check(data)
+
+
+@FUZZ
+@given(mutated_files())
+def test_mutated_account_files_read_as_libyaml_reads_them(data: bytes) -> None:
+    check(data)
+
+
+CONTEXTS = [
+    "k: {v}\n", "k: {v}\nz: 1\n", "- {v}\n- x\n", "a:\n  b: 1\n  k: {v}\n", "a:\n- b: 1\n  k: {v}\nz: 1\n",
+    "x:\n  - y:\n      - k: {v}\n        z: 1\n", "---\nk: {v}\n---\n- {v}\n", "  - k: {v}\n  - {v}\n",
+]
+KEY_CONTEXTS = ["{k}: 1\n", "- {k}: 1\n  z: 2\n", "a:\n  {k}:\n    - 1\n", "a: {{{k}: 1, z: 2}}\n",
+                "x:\n  y: [{{{k}: 1}}]\n", "{k}:\n"]
+
+
+@pytest.mark.parametrize("context", CONTEXTS)
+def test_every_edge_value_in_every_place(context: str) -> None:
+    accepted = sum(check(context.replace("{v}", value).encode(), offset=2) for value in VALUES)
+    assert accepted > len(VALUES) // 4, accepted
+
+
+@pytest.mark.parametrize("context", KEY_CONTEXTS)
+def test_every_edge_key_in_every_place(context: str) -> None:
+    for key in KEYS:
+        check(context.format(k=key).encode())
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH - 2, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1])
+@pytest.mark.parametrize("inner", ["k: v", "k: [v]", "k: {v: w}", "- v", "k:", "-"])
+def test_nesting_as_deep_as_libyaml_allows_and_no_deeper(depth: int, inner: str) -> None:
+    lines = [" " * level + "k:" for level in range(depth - 1)] + [" " * (depth - 1) + inner]
+    data = "\n".join(lines).encode()
+    try:
+        list(read_documents(data, positions=False))
+        too_deep = False
+    except YamlError:
+        too_deep = True
+    assert too_deep == (depth > MAX_DEPTH or (depth == MAX_DEPTH and inner not in ("k:", "-", "k: v", "- v")))
+    assert check(data) != too_deep
+
+
+def test_items_nested_as_deep_as_libyaml_allows_and_no_deeper() -> None:
+    # Each "- k:" opens a list and a mapping in it.
+    verdicts = set()
+    for items, top in itertools.product(range(MAX_DEPTH // 2 - 2, MAX_DEPTH // 2 + 2), ("", "r:\n  ")):
+        for inner in ("- k: v", "- {k: v}", "- v", "- k:"):
+            lines = [" " * (2 * level) + "- k:" for level in range(items)] + [" " * (2 * items) + inner]
+            data = top + "\n".join(lines).replace("\n", "\n" + " " * len(top.split("\n")[-1]))
+            try:
+                list(read_documents(data.encode(), positions=False))
+                too_deep = False
+            except YamlError:
+                too_deep = True
+            assert check(data.encode()) != too_deep, (items, top, inner)
+            verdicts.add(too_deep)
+    assert verdicts == {True, False}
+
+
+def test_it_reads_real_files_and_most_plain_nesting() -> None:
+    # A reader that always says "not sure" would pass every test above.
+    assert check(EXAMPLE)
+    assert check(GENERATED, offset=7)
+    accepted = 0
+    examples = 0
+
+    @settings(max_examples=200, deadline=None, derandomize=True)
+    @given(nesting())
+    def count(data: bytes) -> None:
+        nonlocal accepted, examples
+        examples += 1
+        accepted += check(data)
+
+    count()
+    assert accepted > examples * 0.6, (accepted, examples)
+
+
+@pytest.mark.parametrize("text, data", [
+    ("a: 1\nb:\n  - x\n  - {c: d, e: 'it''s'}\n", {"a": "1", "b": ["x", {"c": "d", "e": "it's"}]}),
+    ("accounts:\n- name: A\n  tags: [x, ~]\nversion: 1\n", {"accounts": [{"name": "A", "tags": ["x", None]}],
+                                                             "version": "1"}),
+    ("a: ~\nb:\nc: null # no\nd: \"\"\n", {"a": None, "b": None, "c": None, "d": ""}),
+    ("x:\n  a: {b: 10:30,\n    c: [d, e],\n       f: g}\n", {"x": {"a": {"b": "10:30", "c": ["d", "e"], "f": "g"}}}),
+    ("- {a: b,  \n   c: d}\n", [{"a": "b", "c": "d"}]),
+    ("name: Pat  Reyes   # the champion\nurl: http://x.io/a#b\n", {"name": "Pat  Reyes", "url": "http://x.io/a#b"}),
+])
+def test_values_as_written(text: str, data: Any) -> None:
+    documents = scan_documents(text.encode())
+    assert documents is not None and [d.data for d in documents] == [data]
+    assert check(text.encode())
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: b\n  c\n", "a:\tb\n", "a: 'x\n  y'\n", "a: {b: c\n  d, e: f}\n",
+    "a: {b: c, # one\n  d: e}\n", "a: [b,\n\n  c]\n", "- {b: c,\nd: e}\n",
+    "a: 1\na: 2\n", "- a: 1\n  b:\n    c: 1\n  a: 2\n", "a:\n  b: 1\na: 2\n", "\"a\": 1\n", "a: \"x\\ty\"\n", "- a\nb: c\n", "a: 1\n  b: 2\n", "a: !!str 1\n",
+])
+def test_it_leaves_the_rest_to_libyaml(text: str) -> None:
+    assert scan_documents(text.encode()) is None
