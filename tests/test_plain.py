@@ -81,9 +81,16 @@ VALUES = [
     "a[b]{c}", "%x", "@x", "`x", "? x", ": x", "?x", ":x", "é ü", "😀", "a\tb", "x" * 300, "a ' b", 'a " b', "a'",
     "1e3", ".inf", "a  # c: d", "--- x", "...", "{a: 10:30}", "{a: 10:}", "{a: b:, c: d}", "{a: why?}",
     "{a: [b, c], d: e}", "{a: [], b: [~]}", "[a:b]", "{a: - b}", "{a: -}", "[- a]", "[-]", "{a: -b}",
+    # plain and quoted scalars over several lines
+    "a\n  b", "a\n b", "a\n   b c  \n     d", "a\n      b", "a\n  # c\n  b", "a\n\n  b", "a # c\n  b", "a\n  b: c",
+    "a\n  - b", "a\n  b #c", "a\n  b#c", "a\n  b:", "a\n  'b'", "a\n  [b]", "a\n  b\n c", "~\n  b", "a\nb", "'a\n  b'",
+    "'a  \n    b  c '", "'a\n\n  b'", "'a\n b''c'", "'a'\n  b", "'a\n  # b'", "'a: b\n  c' # d", '"a\n  b"',
+    '"a\\\n  b"', "'a\n---\n'", "'a\nb'", "'a\n    b\n  c'", "'a\n  b\n", '"a\n  b" c', "'a\n        \n  b'", "a\n        \n  b",
     # flow collections over several lines
     "{a: b,\n c: d}", "{a: b,\n  c: d}", "{a: b,\n      c: d}", "{a: b,  \n    c: [d,\n  e]}", "[a,\n   b]",
     "{a: b,\nc: d}", "{a: b,\n  c: d,\n  e: f}", "{a: b\n  , c: d}", "{a: 'b,\n  c'}", '{a: "b,\n  c"}',
+    "{a: b c\n  d, e: f}", "{a\n  : b}", "{a b\n  c: d}", "{a:\n  b}", "{\n  a: b}", "[a b\n  c]", "{a: [b\n  c]}",
+    "{a: b\n  }", "{a: b\n  # c\n  }", "{a: b, c\n  d: e}", "{a: 'b,\n  c', d\n  : e}", "[a,\n  b: c]", "{a: b #c\n  d}", "{a: 'b\n        \n  c'}", "{a: b\n        \n  c}",
     "{a: b,\n\n  c: d}", "{a: b,\n  # c\n  d: e}", "{a: b,\n  c: 'd # e'}", "{a: 'b #,\n  c'}", "{a: b,\n  c: d} # e", "{a: b,\n  c}", "{a: b,\n---\n}",
 ]
 WHOLE_LINES = ["---", "--- # c", "---  ", "--- x", "---x", "...", "# comment", "  # indented", "", "   ",
@@ -262,6 +269,20 @@ def test_items_nested_as_deep_as_libyaml_allows_and_no_deeper() -> None:
     assert verdicts == {True, False}
 
 
+@pytest.mark.parametrize("width", [30, 60, 80])
+@pytest.mark.parametrize("flow", [False, None])
+def test_what_pyyaml_writes_reads_as_libyaml_reads_it(width: int, flow: bool | None) -> None:
+    # Another program's export: PyYAML's writer wraps long values over
+    # several lines, quoted or plain, and quotes what would read as
+    # something else ('yes', '2026-01-05' as text).
+    import yaml
+
+    data = yaml.load(EXAMPLE + GENERATED.replace(b"accounts:\n", b"more:\n", 1), Loader=yaml.BaseLoader)
+    written = yaml.safe_dump(data, sort_keys=False, width=width, default_flow_style=flow, allow_unicode=True)
+    read = check(written.encode())
+    assert read or flow is None  # in block style all of it is plain to this reader
+
+
 def test_it_reads_real_files_and_most_plain_nesting() -> None:
     # A reader that always says "not sure" would pass every test above.
     assert check(EXAMPLE)
@@ -287,6 +308,8 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     ("a: ~\nb:\nc: null # no\nd: \"\"\n", {"a": None, "b": None, "c": None, "d": ""}),
     ("x:\n  a: {b: 10:30,\n    c: [d, e],\n       f: g}\n", {"x": {"a": {"b": "10:30", "c": ["d", "e"], "f": "g"}}}),
     ("- {a: b,  \n   c: d}\n", [{"a": "b", "c": "d"}]),
+    ("x:\n  a: {b:\n      c d, e: 'f\n   g'}\n", {"x": {"a": {"b": "c d", "e": "f g"}}}),
+    ("- a: b  \n    c\n  d: 'e:  \n     f''g'\n- h\n  i\n- \"j\n  k\"\n", [{"a": "b c", "d": "e: f'g"}, "h i", "j k"]),
     ("name: Pat  Reyes   # the champion\nurl: http://x.io/a#b\n", {"name": "Pat  Reyes", "url": "http://x.io/a#b"}),
 ])
 def test_values_as_written(text: str, data: Any) -> None:
@@ -296,7 +319,7 @@ def test_values_as_written(text: str, data: Any) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: b\n  c\n", "a:\tb\n", "a: 'x\n  y'\n", "a: {b: c\n  d, e: f}\n",
+    "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: b\n\n  c\n", "a:\tb\n", "a: 'x\n\n  y'\n", "a: {b\n  : c}\n", "x:\n  a: {b c\n    d: e}\n",
     "a: {b: c, # one\n  d: e}\n", "a: [b,\n\n  c]\n", "- {b: c,\nd: e}\n",
     "a: 1\na: 2\n", "- a: 1\n  b:\n    c: 1\n  a: 2\n", "a:\n  b: 1\na: 2\n", "\"a\": 1\n", "a: \"x\\ty\"\n", "- a\nb: c\n", "a: 1\n  b: 2\n", "a: !!str 1\n",
 ])

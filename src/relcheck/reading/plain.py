@@ -69,8 +69,12 @@ _FLOW_LIST = re.compile(_LIST)
 _ENTRIES = re.compile(f" *({_KEY_TEXT}) {{0,99}}: +({_FLOW_SCALAR}|{_LIST}) *(?:,|$)")
 _ITEMS = re.compile(f" *({_FLOW_SCALAR}) *(?:,|$)")
 """Each entry of a flow mapping or list that :data:`_FLOW_MAPPING` or :data:`_FLOW_LIST` matched."""
-_OPEN_FLOW = re.compile(rf"\{{(?:{_ENTRY},)+|\[(?:{_ITEM},)+")
-"""The first lines of a flow collection written over several: whole entries, each followed by a comma."""
+_OPEN_QUOTE = r"""(?:"[^"\\]*|'(?:[^']|'')*)"""
+_OPEN_MAPPING = re.compile(rf"\{{(?:{_ENTRY},)*(?: *{_KEY_TEXT} {{0,99}}:(?: +(?:{_OPEN_QUOTE}|{_FLOW_SCALAR})?)?)? *")
+"""The first lines of a flow mapping written over several: whole entries,
+then perhaps a key and its colon, and perhaps the start of its value (a
+plain one, or a quoted one not closed yet).  (A line break inside a key
+would make it no key to YAML.)"""
 
 # The common flow collections: keys of word characters and values of plain
 # words (no quote, colon, hash or question mark in them).  Each entry is
@@ -82,6 +86,9 @@ _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
 """A plain scalar starting with one of these is something else, or odd: left to libyaml."""
+
+_MOST_FLOW_LINES = 100
+"""Lines a flow collection may take before this reader leaves it to libyaml."""
 
 Starts = dict[int, tuple[int, int]]
 Match = Callable[[str, int], Optional[re.Match[str]]]
@@ -129,6 +136,7 @@ class _Scan:
         self.pending: Optional[_Frame] = None  # a frame whose last key (or item) waits for a nested value
         self.root: Any = None
         self.begun: Optional[tuple[int, int]] = None  # where the current document starts
+        self.last: Optional[tuple[Any, Any]] = None  # (container, key) of a plain scalar the next line may go on with
 
     def documents(self) -> list[Document]:
         text, size = self.text, len(self.text)
@@ -154,14 +162,22 @@ class _Scan:
                         raise _Unsure  # a duplicate key
                     self.line += len(pairs)
                     self.at = end
+                    self.last = (mapping, pairs[-1][0])
                     if end >= size:
                         break
             raw = self._next_line()
             body = raw.lstrip(" ")
             if not body or body[0] == "#":
+                self.last = None  # a plain scalar ends at a blank line or a comment
                 continue
             indent = len(raw) - len(body)
             here = -1
+            last = self.last
+            if last is not None:
+                self.last = None
+                if indent > stack[-1][0]:  # more indented than its container: the plain scalar goes on
+                    self._fold(last, body)
+                    continue
             first = body[0]
             if indent == 0 and (first == "-" or first == ".") and body[:3] in ("---", "...") and (
                 len(body) == 3 or body[3] == " "
@@ -184,15 +200,17 @@ class _Scan:
                 column = len(raw) - len(rest)
                 first = rest[0]
                 if first == "{" or first == "[":  # a flow collection as the item
-                    line = self.line
-                    if rest[-1] == "," or (rest[-1] == " " and rest.rstrip(" ")[-1] == ","):
-                        rest = self._continued(rest, indent)
-                    top[1].append(_flow(rest, line, column + 1, len(stack), self.starts))
+                    top[1].append(self._flow(rest, indent, column + 1, len(stack)))
                     continue
                 simple = simple_match(rest)
                 found = key_match(rest) if simple is None else simple
                 if found is None:  # a scalar as the item
-                    top[1].append(_value(rest, len(stack), self.starts, self.line, column + 1))
+                    line = self.line
+                    if first == "'" or first == '"':
+                        rest = self._quoted(rest, indent)
+                    top[1].append(_value(rest, len(stack), self.starts, line, column + 1))
+                    if _may_go_on(rest, top[1][-1]):
+                        self.last = (top[1], len(top[1]) - 1)
                     continue
                 if len(stack) >= MAX_DEPTH:
                     raise _Unsure
@@ -216,6 +234,7 @@ class _Scan:
                     raise _Unsure
                 mapping[key] = value
                 here = top[0]
+                self.last = (mapping, key)
                 continue
             key = found.group(1)
             if key in nulls:
@@ -227,11 +246,18 @@ class _Scan:
                 top[3] = key
                 self.pending = top
                 continue
-            column, line = len(raw) - len(value), self.line
-            if value[0] in "{[" and value.rstrip(" ")[-1] == ",":
-                value = self._continued(value, indent)
-            mapping[key] = _value(value, len(stack), self.starts, line, column + 1)
+            column, line = len(raw) - len(value) + 1, self.line
+            first = value[0]
+            if first == "{" or first == "[":
+                mapping[key] = self._flow(value, top[0], column, len(stack))
+                here = top[0]
+                continue
+            if first == "'" or first == '"':
+                value = self._quoted(value, top[0])
+            mapping[key] = _value(value, len(stack), self.starts, line, column)
             here = top[0]
+            if _may_go_on(value, mapping[key]):
+                self.last = (mapping, key)
         self._close_document()
         return self.found
 
@@ -277,18 +303,49 @@ class _Scan:
             raise _Unsure
         return top
 
-    def _continued(self, value: str, floor: int) -> str:
-        """A flow collection whose line ends after a comma, with the lines
-        that go on with it (each indented past ``floor``), joined."""
-        value = value.rstrip(" ")
-        while value[-1] == ",":
-            if _OPEN_FLOW.fullmatch(value) is None:  # a line break inside a quoted scalar: left to libyaml
+    def _flow(self, text: str, floor: int, column: int, depth: int) -> Any:
+        """The flow collection that starts this line at ``column``, read
+        over as many lines as it takes (each indented past ``floor``)."""
+        line = self.line
+        for _ in range(_MOST_FLOW_LINES):
+            try:
+                return _flow(text, line, column, depth, self.starts)
+            except _Unsure:
+                pass
+            # Not closed on this line (or broken): join the next one, as YAML
+            # folds a line break inside a flow collection into a space.  A
+            # key split over two lines is no key to YAML: left to libyaml.
+            if text[0] == "{" and _OPEN_MAPPING.fullmatch(text) is None:
                 raise _Unsure
-            raw = self._next_line() if self.at < len(self.text) else ""
-            body = raw.lstrip(" ")
-            if not body or len(raw) - len(body) <= floor:
+            raw = self._next_line()
+            body = raw.strip(" ")
+            if not body or len(raw) - len(raw.lstrip(" ")) <= floor:
                 raise _Unsure
-            value += " " + body.rstrip(" ")
+            text = text.rstrip(" ") + " " + body
+        raise _Unsure
+
+    def _fold(self, last: tuple[Any, Any], body: str) -> None:
+        """A plain scalar written over several lines: each further line
+        joins it after a space (as YAML folds it)."""
+        text = body.rstrip(" ")
+        # (libyaml reads a further line that starts with an indicator as
+        # text, too; this reader leaves such lines to it all the same.)
+        if text[0] in _INDICATORS or text[0] in "'\"" or ": " in text or text[-1] == ":" or " #" in text:
+            raise _Unsure
+        container, key = last
+        container[key] += " " + text
+        self.last = last
+
+    def _quoted(self, value: str, floor: int) -> str:
+        """A quoted scalar, with the lines it goes on over (each indented
+        past ``floor``) joined after a space, as YAML folds them."""
+        closed = _closed_double if value[0] == '"' else _closed_single
+        while not closed(value):
+            raw = self._next_line()
+            body = raw.strip(" ")
+            if not body or len(raw) - len(raw.lstrip(" ")) <= floor:
+                raise _Unsure  # a blank line (a line break in the value), or too little indent
+            value = value.rstrip(" ") + " " + body
         return value
 
     def _close_document(self) -> None:
@@ -300,6 +357,21 @@ class _Scan:
         self.stack.clear()
         self.starts = {}
         self.root, self.begun = None, None
+
+
+def _closed_double(text: str) -> bool:
+    return text.find('"', 1) >= 0
+
+
+def _closed_single(text: str) -> bool:
+    return "'" in text[1:].replace("''", "")  # a quote that is not one of a pair
+
+
+def _may_go_on(text: str, value: Any) -> bool:
+    """Whether the plain scalar ``text`` (read as ``value``) may go on over
+    the next lines: not quoted, not a flow collection, not a null, and no
+    comment after it."""
+    return value is not None and text[0] not in "{[\"'" and " #" not in text
 
 
 def _put(frame: _Frame, value: Any) -> None:
