@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from relcheck.reading.events import MAX_DEPTH, Document, YamlError, read_documents
 from relcheck.reading.guards import prepare
-from relcheck.reading.plain import scan_documents
+from relcheck.reading.plain import _MOST_CHARACTERS, _MOST_LINES, scan_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -85,7 +85,7 @@ VALUES = [
     "a\n  b", "a\n b", "a\n   b c  \n     d", "a\n      b", "a\n  # c\n  b", "a\n\n  b", "a # c\n  b", "a\n  b: c",
     "a\n  - b", "a\n  b #c", "a\n  b#c", "a\n  b:", "a\n  'b'", "a\n  [b]", "a\n  b\n c", "~\n  b", "a\nb", "'a\n  b'",
     "'a  \n    b  c '", "'a\n\n  b'", "'a\n b''c'", "'a'\n  b", "'a\n  # b'", "'a: b\n  c' # d", '"a\n  b"',
-    '"a\\\n  b"', "'a\n---\n'", "'a\nb'", "'a\n    b\n  c'", "'a\n  b\n", '"a\n  b" c', "'a\n        \n  b'", "a\n        \n  b",
+    '"a\\\n  b"', "'a\n---\n'", "'a\nb'", "'a\n    b\n  c'", "'a\n  b\n", '"a\n  b" c', "'a\n        \n  b'", "a\n        \n  b", "'a'\n      b", "'a'  \n      b",
     # flow collections over several lines
     "{a: b,\n c: d}", "{a: b,\n  c: d}", "{a: b,\n      c: d}", "{a: b,  \n    c: [d,\n  e]}", "[a,\n   b]",
     "{a: b,\nc: d}", "{a: b,\n  c: d,\n  e: f}", "{a: b\n  , c: d}", "{a: 'b,\n  c'}", '{a: "b,\n  c"}',
@@ -281,6 +281,21 @@ def test_what_pyyaml_writes_reads_as_libyaml_reads_it(width: int, flow: bool | N
     written = yaml.safe_dump(data, sort_keys=False, width=width, default_flow_style=flow, allow_unicode=True)
     read = check(written.encode())
     assert read or flow is None  # in block style all of it is plain to this reader
+
+
+@pytest.mark.parametrize("lines", [_MOST_LINES - 2, _MOST_LINES + 2, 20_000])
+@pytest.mark.parametrize("value", ["a{}", "'a{}'", "{{a: b{}}}", "[a{}]"])
+def test_values_over_many_lines_cost_no_more_than_reading_them(value: str, lines: int) -> None:
+    # Joining lines one by one costs the square of their number: past a
+    # hundred lines (or 64 KiB) such a value is left to libyaml.
+    data = ("x:\n  k: " + value.format("\n   b" * lines) + "\nz: 1\n").encode()
+    assert check(data) == (lines < _MOST_LINES)
+
+
+@pytest.mark.parametrize("width", [1_000, 70_000])
+def test_a_long_line_in_a_value_over_several_lines(width: int) -> None:
+    data = ("x:\n  k: {a: b,\n   c: " + "d" * width + ",\n   e: f}\n").encode()
+    assert check(data) == (width < _MOST_CHARACTERS)
 
 
 def test_it_reads_real_files_and_most_plain_nesting() -> None:

@@ -48,11 +48,12 @@ _WORD_KEY = r"(?!(?:null|Null|NULL) *:)([0-9A-Za-z_][0-9A-Za-z_.\-]{0,199}) {0,9
 """A key of the common line: no space inside, and not a null."""
 
 # The common line: a key, then a plain value that is not a null and has no
-# colon or hash in it.  On its own, or as a run of such lines (one match
-# for the run, one ``findall`` for its keys and values).
+# colon or hash in it, or a single-quoted one with no quote inside.  On its
+# own, or as a run of such lines (one match for the run, one ``findall`` for
+# its keys and values).
 _FIRST = r"""[^-?:,\[\]{}#&*!|>'"%@` \n]"""
-_SIMPLE_LINE = re.compile(_WORD_KEY + f"(?!(?:~|null|Null|NULL) *$)({_FIRST}(?:[^#:]*[^#: ])?) *")
-_SIMPLE_VALUE = f"(?!(?:~|null|Null|NULL) *\\n)({_FIRST}(?:[^#:\\n]*[^#:\\n ])?) *\\n"
+_SIMPLE_LINE = re.compile(_WORD_KEY + f"(?:(?!(?:~|null|Null|NULL) *$)({_FIRST}(?:[^#:]*[^#: ])?)|'([^']*)') *")
+_SIMPLE_VALUE = f"(?:(?!(?:~|null|Null|NULL) *\\n)({_FIRST}(?:[^#:\\n]*[^#:\\n ])?)|'([^'\\n]*)') *\\n"
 
 # A scalar inside a flow collection: double-quoted with no escape,
 # single-quoted, or plain: no indicator first; no comma, bracket, brace,
@@ -87,11 +88,18 @@ _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
 """A plain scalar starting with one of these is something else, or odd: left to libyaml."""
 
-_MOST_FLOW_LINES = 100
-"""Lines a flow collection may take before this reader leaves it to libyaml."""
+_MOST_LINES = 100
+_MOST_CHARACTERS = 1 << 16
+"""A value over more lines or characters than this is left to libyaml (so
+joining lines costs no more than reading them)."""
 
 Starts = dict[int, tuple[int, int]]
 Match = Callable[[str, int], Optional[re.Match[str]]]
+
+
+_RUN_INDENTS = 64
+"""Runs of common lines are read in one step at indents below this (each
+indent compiles its own patterns once, in about 1.5 ms)."""
 
 
 @cache
@@ -136,7 +144,8 @@ class _Scan:
         self.pending: Optional[_Frame] = None  # a frame whose last key (or item) waits for a nested value
         self.root: Any = None
         self.begun: Optional[tuple[int, int]] = None  # where the current document starts
-        self.last: Optional[tuple[Any, Any]] = None  # (container, key) of a plain scalar the next line may go on with
+        # (container, key, lines so far) of a plain scalar the next line may go on with
+        self.last: Optional[tuple[Any, Any, int]] = None
 
     def documents(self) -> list[Document]:
         text, size = self.text, len(self.text)
@@ -150,19 +159,20 @@ class _Scan:
         here = -1
         mapping: Any = None
         while self.at < size:
-            if here >= 0:
+            if 0 <= here < _RUN_INDENTS:
                 run_at, pairs_in = _runs(here)
                 run = run_at(text, self.at)
                 if run is not None:
                     end = run.end()
                     pairs = pairs_in(text, self.at, end)
                     known = len(mapping)
-                    mapping.update(pairs)
+                    mapping.update({key: plain or quoted for key, plain, quoted in pairs})
                     if len(mapping) != known + len(pairs):
                         raise _Unsure  # a duplicate key
                     self.line += len(pairs)
                     self.at = end
-                    self.last = (mapping, pairs[-1][0])
+                    key, plain, _ = pairs[-1]
+                    self.last = (mapping, key, 0) if plain else None
                     if end >= size:
                         break
             raw = self._next_line()
@@ -210,7 +220,7 @@ class _Scan:
                         rest = self._quoted(rest, indent)
                     top[1].append(_value(rest, len(stack), self.starts, line, column + 1))
                     if _may_go_on(rest, top[1][-1]):
-                        self.last = (top[1], len(top[1]) - 1)
+                        self.last = (top[1], len(top[1]) - 1, 0)
                     continue
                 if len(stack) >= MAX_DEPTH:
                     raise _Unsure
@@ -228,13 +238,16 @@ class _Scan:
                 if found is None:
                     raise _Unsure
             mapping = top[1]
-            if simple is not None:  # the common line: a key and a plain value
-                key, value = simple.groups()
+            if simple is not None:  # the common line: a key and a plain (or simply quoted) value
+                key, value, quoted = simple.groups()
                 if key in mapping:
                     raise _Unsure
-                mapping[key] = value
+                if value is None:
+                    mapping[key] = quoted
+                else:
+                    mapping[key] = value
+                    self.last = (mapping, key, 0)
                 here = top[0]
-                self.last = (mapping, key)
                 continue
             key = found.group(1)
             if key in nulls:
@@ -257,7 +270,7 @@ class _Scan:
             mapping[key] = _value(value, len(stack), self.starts, line, column)
             here = top[0]
             if _may_go_on(value, mapping[key]):
-                self.last = (mapping, key)
+                self.last = (mapping, key, 0)
         self._close_document()
         return self.found
 
@@ -307,11 +320,12 @@ class _Scan:
         """The flow collection that starts this line at ``column``, read
         over as many lines as it takes (each indented past ``floor``)."""
         line = self.line
-        for _ in range(_MOST_FLOW_LINES):
+        for _ in range(_MOST_LINES):
             try:
                 return _flow(text, line, column, depth, self.starts)
             except _Unsure:
-                pass
+                if len(text) > _MOST_CHARACTERS:
+                    raise
             # Not closed on this line (or broken): join the next one, as YAML
             # folds a line break inside a flow collection into a space.  A
             # key split over two lines is no key to YAML: left to libyaml.
@@ -324,7 +338,7 @@ class _Scan:
             text = text.rstrip(" ") + " " + body
         raise _Unsure
 
-    def _fold(self, last: tuple[Any, Any], body: str) -> None:
+    def _fold(self, last: tuple[Any, Any, int], body: str) -> None:
         """A plain scalar written over several lines: each further line
         joins it after a space (as YAML folds it)."""
         text = body.rstrip(" ")
@@ -332,15 +346,21 @@ class _Scan:
         # text, too; this reader leaves such lines to it all the same.)
         if text[0] in _INDICATORS or text[0] in "'\"" or ": " in text or text[-1] == ":" or " #" in text:
             raise _Unsure
-        container, key = last
+        container, key, lines = last
+        if lines >= _MOST_LINES or len(container[key]) > _MOST_CHARACTERS:
+            raise _Unsure
         container[key] += " " + text
-        self.last = last
+        self.last = (container, key, lines + 1)
 
     def _quoted(self, value: str, floor: int) -> str:
         """A quoted scalar, with the lines it goes on over (each indented
         past ``floor``) joined after a space, as YAML folds them."""
         closed = _closed_double if value[0] == '"' else _closed_single
+        lines = 0
         while not closed(value):
+            lines += 1
+            if lines >= _MOST_LINES or len(value) > _MOST_CHARACTERS:
+                raise _Unsure
             raw = self._next_line()
             body = raw.strip(" ")
             if not body or len(raw) - len(raw.lstrip(" ")) <= floor:
