@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from relcheck.reading import plain
 from relcheck.reading.events import MAX_DEPTH, Document, YamlError, read_documents
 from relcheck.reading.guards import prepare
 from relcheck.reading.plain import _MOST_CHARACTERS, _MOST_LINES, scan_documents
@@ -54,13 +55,20 @@ def check(data: bytes, offset: int = 0) -> bool:
     if not isinstance(prepared, bytes):
         return False
     got = scan_documents(prepared, offset)
-    if got is None:
+    # Runs of alike lines are read in one step only in larger inputs: read
+    # this one that way too, and hold both readings to libyaml's.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plain, "_RUN_MIN_CHARACTERS", 0)
+        in_runs = scan_documents(prepared, offset)
+    assert (got is None) == (in_runs is None), data
+    if got is None or in_runs is None:
         return False
     try:
         want = list(read_documents(prepared, positions=False, line_offset=offset))
     except YamlError as err:
         raise AssertionError(f"the plain reader read what libyaml refuses ({err.message}): {data!r}") from None
     assert [_shape(d) for d in got] == [_shape(d) for d in want], data
+    assert [_shape(d) for d in in_runs] == [_shape(d) for d in want], data
     return True
 
 
