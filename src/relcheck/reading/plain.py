@@ -2,18 +2,19 @@
 positions :mod:`.events` builds, about twice as fast, or ``None``.
 
 Most account files use a small part of YAML: block mappings and lists, flow
-collections of scalars (``{date: 2026-01-26, with: Pat}``, ``[a, b]``, also
-over several lines when each breaks after a comma), plain and one-line
-quoted scalars, comments, and ``---`` between documents.  libyaml reads
-that too, but through a Python object for every event and mark, which took
-about half of a fast audit.  This reader reads exactly that subset, a line
-(or a run of alike lines) at a time, and gives up, returning ``None``, at
-the first thing outside it: a tab, an anchor, an alias, a tag, a block
-scalar, a multi-line plain or quoted scalar, a quoted or unusual key, an
-escape, a duplicate key, a null key, odd indentation, anything libyaml
-might read differently or refuse.  The caller then reads the input with
-libyaml, whose reading is the reference: ``tests/test_plain.py`` holds this
-reader to it, data and positions, on generated and mutated input.
+collections of scalars (``{date: 2026-01-26, with: Pat}``, ``[a, b]``),
+plain and quoted scalars, any of them also written over several lines (as
+PyYAML's writer wraps them), comments, and ``---`` between documents.
+libyaml reads that too, but through a Python object for every event and
+mark, which took about half of a fast audit.  This reader reads exactly
+that subset, a line (or a run of alike lines) at a time, and gives up,
+returning ``None``, at the first thing outside it: a tab, an anchor, an
+alias, a tag, a block scalar, an escape, a blank line inside a value, a
+quoted or unusual key, a key split over lines, a duplicate or null key, odd
+indentation, anything libyaml might read differently or refuse.  The caller
+then reads the input with libyaml, whose reading is the reference:
+``tests/test_plain.py`` holds this reader to it, data and positions, on
+generated, edge-case, mutated and PyYAML-written input.
 
 It serves the fast pass only (no per-value positions): like
 :func:`.events.read_documents` with ``positions`` off, it records where
