@@ -219,10 +219,9 @@ class _Scan:
                 simple = simple_match(rest)
                 found = key_match(rest) if simple is None else simple
                 if found is None:  # a scalar as the item
-                    line = self.line
                     if first == "'" or first == '"':
                         rest = self._quoted(rest, indent)
-                    top[1].append(_value(rest, len(stack), self.starts, line, column + 1))
+                    top[1].append(_scalar_value(rest))
                     if _may_go_on(rest, top[1][-1]):
                         self.last = (top[1], len(top[1]) - 1, 0)
                     continue
@@ -263,15 +262,14 @@ class _Scan:
                 top[3] = key
                 self.pending = top
                 continue
-            column, line = len(raw) - len(value) + 1, self.line
             first = value[0]
             if first == "{" or first == "[":
-                mapping[key] = self._flow(value, top[0], column, len(stack))
+                mapping[key] = self._flow(value, top[0], len(raw) - len(value) + 1, len(stack))
                 here = top[0]
                 continue
             if first == "'" or first == '"':
                 value = self._quoted(value, top[0])
-            mapping[key] = _value(value, len(stack), self.starts, line, column)
+            mapping[key] = _scalar_value(value)
             here = top[0]
             if _may_go_on(value, mapping[key]):
                 self.last = (mapping, key, 0)
@@ -406,12 +404,10 @@ def _put(frame: _Frame, value: Any) -> None:
         frame[1].append(value)
 
 
-def _value(text: str, depth: int, starts: Starts, line: int, column: int) -> Any:
-    """The value written at the start of ``text`` (not empty, not a
-    comment) at ``line:column``, in a block container ``depth`` levels down."""
+def _scalar_value(text: str) -> Optional[str]:
+    """The scalar written at the start of ``text`` (not empty, not a
+    comment, not a flow collection), quoted lines already joined."""
     first = text[0]
-    if first == "{" or first == "[":
-        return _flow(text, line, column, depth, starts)
     if first == '"':
         close = text.find('"', 1)
         if close < 0 or "\\" in text[1:close]:
