@@ -99,6 +99,12 @@ VALUES = [
     "{a: b,\nc: d}", "{a: b,\n  c: d,\n  e: f}", "{a: b\n  , c: d}", "{a: 'b,\n  c'}", '{a: "b,\n  c"}',
     "{a: b c\n  d, e: f}", "{a\n  : b}", "{a b\n  c: d}", "{a:\n  b}", "{\n  a: b}", "[a b\n  c]", "{a: [b\n  c]}",
     "{a: b\n  }", "{a: b\n  # c\n  }", "{a: b, c\n  d: e}", "{a: 'b,\n  c', d\n  : e}", "[a,\n  b: c]", "{a: b #c\n  d}", "{a: 'b\n        \n  c'}", "{a: b\n        \n  c}",
+    # escapes in double-quoted scalars (how PyYAML writes what is not plain ASCII), also over several lines
+    '"\\xE9t\\u015E\\U0001F600"', '"a\\"b\\\\c"', '"\\0\\a\\b\\t\\n\\v\\f\\r\\e\\ \\/\\N\\_\\L\\P"', '"\\q"', '"\\x4"',
+    '"\\xZZ"', '"\\uD800"', '"\\uDFFF"', '"\\U00110000"', '"\\U0010FFFF"', '"\\x00"', '"a\\', '"a\\"', '"\\\\"', '"\\"" x',
+    '"a\\\n  b"', '"a  \\\n    \\ b"', '"a\\\\\n  b"', '"a\\ \n  b"', '"a\\\\ \n  b"', '"a\\\\\\\n  b"', '"a\\\n\n  b"',
+    '"a\\\n  \\\n  b"', '"a\\\nb"', '"a\\\n  "', '{a: "\\xE9", b: [c, "\\u00E9"]}', '{a: "b\\\n  c"}', '["\\"", "\\\\"]',
+    '{a: "b\\ \n  c"}', '[a\\\n  b]', '{a: "\\q"}', '["\\uD800"]',
     "{a: b,\n\n  c: d}", "{a: b,\n  # c\n  d: e}", "{a: b,\n  c: 'd # e'}", "{a: 'b #,\n  c'}", "{a: b,\n  c: d} # e", "{a: b,\n  c}", "{a: b,\n---\n}",
 ]
 WHOLE_LINES = ["---", "--- # c", "---  ", "--- x", "---x", "...", "# comment", "  # indented", "", "   ",
@@ -279,14 +285,19 @@ def test_items_nested_as_deep_as_libyaml_allows_and_no_deeper() -> None:
 
 @pytest.mark.parametrize("width", [30, 60, 80])
 @pytest.mark.parametrize("flow", [False, None])
-def test_what_pyyaml_writes_reads_as_libyaml_reads_it(width: int, flow: bool | None) -> None:
+@pytest.mark.parametrize("unicode", [True, False])
+def test_what_pyyaml_writes_reads_as_libyaml_reads_it(width: int, flow: bool | None, unicode: bool) -> None:
     # Another program's export: PyYAML's writer wraps long values over
     # several lines, quoted or plain, and quotes what would read as
-    # something else ('yes', '2026-01-05' as text).
+    # something else ('yes', '2026-01-05' as text).  By default it writes
+    # what is not ASCII as escapes ("Jos\xE9"), and wraps such a value
+    # with escaped line breaks.
     import yaml
 
     data = yaml.load(EXAMPLE + GENERATED.replace(b"accounts:\n", b"more:\n", 1), Loader=yaml.BaseLoader)
-    written = yaml.safe_dump(data, sort_keys=False, width=width, default_flow_style=flow, allow_unicode=True)
+    data["names"] = ["José Núñez", "Zoë Ødegaard — 李", "a\tb\nc\\d\"e\x85 😀 " * 8]
+    written = yaml.safe_dump(data, sort_keys=False, width=width, default_flow_style=flow, allow_unicode=unicode)
+    assert unicode or "\\xE9" in written
     read = check(written.encode())
     assert read or flow is None  # in block style all of it is plain to this reader
 
@@ -334,6 +345,7 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     ("x:\n  a: {b:\n      c d, e: 'f\n   g'}\n", {"x": {"a": {"b": "c d", "e": "f g"}}}),
     ("- a: b  \n    c\n  d: 'e:  \n     f''g'\n- h\n  i\n- \"j\n  k\"\n", [{"a": "b c", "d": "e: f'g"}, "h i", "j k"]),
     ("name: Pat  Reyes   # the champion\nurl: http://x.io/a#b\n", {"name": "Pat  Reyes", "url": "http://x.io/a#b"}),
+    ('a: "x\\ty\\u00E9\\\\"\nb: "c  \\\n  \\ d\n   e"\n', {"a": "x\tyé\\", "b": "c   d e"}),
 ])
 def test_values_as_written(text: str, data: Any) -> None:
     documents = scan_documents(text.encode())
@@ -344,7 +356,7 @@ def test_values_as_written(text: str, data: Any) -> None:
 @pytest.mark.parametrize("text", [
     "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: b\n\n  c\n", "a:\tb\n", "a: 'x\n\n  y'\n", "a: {b\n  : c}\n", "x:\n  a: {b c\n    d: e}\n",
     "a: {b: c, # one\n  d: e}\n", "a: [b,\n\n  c]\n", "- {b: c,\nd: e}\n",
-    "a: 1\na: 2\n", "- a: 1\n  b:\n    c: 1\n  a: 2\n", "a:\n  b: 1\na: 2\n", "\"a\": 1\n", "a: \"x\\ty\"\n", "- a\nb: c\n", "a: 1\n  b: 2\n", "a: !!str 1\n",
+    "a: 1\na: 2\n", "- a: 1\n  b:\n    c: 1\n  a: 2\n", "a:\n  b: 1\na: 2\n", "\"a\": 1\n", "a: \"\\q\"\n", "a: \"b\\ \n  c\"\n", "- a\nb: c\n", "a: 1\n  b: 2\n", "a: !!str 1\n",
 ])
 def test_it_leaves_the_rest_to_libyaml(text: str) -> None:
     assert scan_documents(text.encode()) is None

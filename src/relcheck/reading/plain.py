@@ -3,13 +3,14 @@ positions :mod:`.events` builds, about twice as fast, or ``None``.
 
 Most account files use a small part of YAML: block mappings and lists, flow
 collections of scalars (``{date: 2026-01-26, with: Pat}``, ``[a, b]``),
-plain and quoted scalars, any of them also written over several lines (as
+plain and quoted scalars (with escapes, as PyYAML writes what is not
+ASCII: ``"Jos\\xE9"``), any of them also written over several lines (as
 PyYAML's writer wraps them), comments, and ``---`` between documents.
 libyaml reads that too, but through a Python object for every event and
 mark, which took about half of a fast audit.  This reader reads exactly
 that subset, a line (or a run of alike lines) at a time, and gives up,
 returning ``None``, at the first thing outside it: a tab, an anchor, an
-alias, a tag, a block scalar, an escape, a blank line inside a value, a
+alias, a tag, a block scalar, a blank line inside a value, a
 quoted or unusual key, a key split over lines, a duplicate or null key, odd
 indentation, anything libyaml might read differently or refuse.  The caller
 then reads the input with libyaml, whose reading is the reference:
@@ -56,11 +57,11 @@ _FIRST = r"""[^-?:,\[\]{}#&*!|>'"%@` \n]"""
 _SIMPLE_LINE = re.compile(_WORD_KEY + f"(?:(?!(?:~|null|Null|NULL) *$)({_FIRST}(?:[^#:]*[^#: ])?)|'([^']*)') *")
 _SIMPLE_VALUE = f"(?:(?!(?:~|null|Null|NULL) *\\n)({_FIRST}(?:[^#:\\n]*[^#:\\n ])?)|'([^'\\n]*)') *\\n"
 
-# A scalar inside a flow collection: double-quoted with no escape,
+# A scalar inside a flow collection: double-quoted,
 # single-quoted, or plain: no indicator first; no comma, bracket, brace,
 # hash or question mark anywhere, and a colon only before a character that
 # continues the text.
-_FLOW_SCALAR = (r"""(?:"[^"\\]*"|'(?:[^']|'')*'|[^-?:,\[\]{}#&*!|>'"%@` ]"""
+_FLOW_SCALAR = (r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^-?:,\[\]{}#&*!|>'"%@` ]"""
                 r"""(?:[^,\[\]{}#:?]|:(?=[^ ,\[\]{}?]))*?)""")
 _ITEM = f" *{_FLOW_SCALAR} *"
 _LIST = rf"\[(?:{_separated(_ITEM)}| *)\]"
@@ -71,7 +72,7 @@ _FLOW_LIST = re.compile(_LIST)
 _ENTRIES = re.compile(f" *({_KEY_TEXT}) {{0,99}}: +({_FLOW_SCALAR}|{_LIST}) *(?:,|$)")
 _ITEMS = re.compile(f" *({_FLOW_SCALAR}) *(?:,|$)")
 """Each entry of a flow mapping or list that :data:`_FLOW_MAPPING` or :data:`_FLOW_LIST` matched."""
-_OPEN_QUOTE = r"""(?:"[^"\\]*|'(?:[^']|'')*)"""
+_OPEN_QUOTE = r"""(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)"""
 _OPEN_MAPPING = re.compile(rf"\{{(?:{_ENTRY},)*(?: *{_KEY_TEXT} {{0,99}}:(?: +(?:{_OPEN_QUOTE}|{_FLOW_SCALAR})?)?)? *")
 """The first lines of a flow mapping written over several: whole entries,
 then perhaps a key and its colon, and perhaps the start of its value (a
@@ -86,6 +87,11 @@ _WORDS_MAPPING = re.compile(rf"\{{{_separated(f' *[0-9A-Za-z_][0-9A-Za-z_.-]{{0,
 _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
 
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
+            " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+"""What each escape in a double-quoted scalar stands for (YAML 1.1 and 1.2 agree on these)."""
 _INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
 """A plain scalar starting with one of these is something else, or odd: left to libyaml."""
 
@@ -337,7 +343,10 @@ class _Scan:
             body = raw.strip(" ")
             if not body or len(raw) - len(raw.lstrip(" ")) <= floor:
                 raise _Unsure
-            text = text.rstrip(" ") + " " + body
+            text = text.rstrip(" ")
+            if text[-1] == "\\":
+                raise _Unsure  # perhaps an escape in a double-quoted scalar: left to libyaml
+            text += " " + body
         raise _Unsure
 
     def _fold(self, last: tuple[Any, Any, int], body: str) -> None:
@@ -357,17 +366,25 @@ class _Scan:
     def _quoted(self, value: str, floor: int) -> str:
         """A quoted scalar, with the lines it goes on over (each indented
         past ``floor``) joined after a space, as YAML folds them."""
-        closed = _closed_double if value[0] == '"' else _closed_single
+        double = value[0] == '"'
+        closed = _closed_double if double else _closed_single
         lines = 0
         while not closed(value):
             lines += 1
             if lines >= _MOST_LINES or len(value) > _MOST_CHARACTERS:
                 raise _Unsure
             raw = self._next_line()
-            body = raw.strip(" ")
-            if not body or len(raw) - len(raw.lstrip(" ")) <= floor:
+            body = raw.lstrip(" ")
+            if not body or len(raw) - len(body) <= floor:
                 raise _Unsure  # a blank line (a line break in the value), or too little indent
-            value = value.rstrip(" ") + " " + body
+            ended = value.rstrip(" ")
+            escaped = double and (len(ended) - len(ended.rstrip("\\"))) % 2 == 1
+            if not escaped:
+                value = ended + " " + body  # the line break (and the spaces around it) folds into a space
+            elif len(ended) == len(value):
+                value = value[:-1] + body  # an escaped line break: the lines join, spaces before it kept
+            else:
+                raise _Unsure  # an escaped space, then the line's end
         return value
 
     def _close_document(self) -> None:
@@ -382,7 +399,7 @@ class _Scan:
 
 
 def _closed_double(text: str) -> bool:
-    return text.find('"', 1) >= 0
+    return _DOUBLE.match(text) is not None
 
 
 def _closed_single(text: str) -> bool:
@@ -409,11 +426,11 @@ def _scalar_value(text: str) -> Optional[str]:
     comment, not a flow collection), quoted lines already joined."""
     first = text[0]
     if first == '"':
-        close = text.find('"', 1)
-        if close < 0 or "\\" in text[1:close]:
+        found = _DOUBLE.match(text)
+        if found is None:
             raise _Unsure
-        _trailing(text[close + 1:])
-        return text[1:close]
+        _trailing(text[found.end():])
+        return _unescape(found.group(1))
     if first == "'":
         found = _SINGLE.match(text)
         if found is None:
@@ -487,10 +504,27 @@ def _scalar(text: str) -> Any:
     if first == "[":
         return [_scalar(item) for item in _ITEMS.findall(text, 1, len(text) - 1)]
     if first == '"':
-        return text[1:-1]
+        return _unescape(text[1:-1])
     if first == "'":
         return text[1:-1].replace("''", "'")
     return None if text in _NULLS else text
+
+
+def _unescape(text: str) -> str:
+    """The text of a double-quoted scalar, its escapes read."""
+    return _ESCAPE.sub(_escaped, text) if "\\" in text else text
+
+
+def _escaped(escape: re.Match[str]) -> str:
+    code = escape.group(1)
+    if len(code) == 1:
+        if code not in _ESCAPES:
+            raise _Unsure  # no escape: libyaml refuses it
+        return _ESCAPES[code]
+    value = int(code[1:], 16)
+    if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        raise _Unsure  # half a surrogate pair, or past Unicode: libyaml refuses it
+    return chr(value)
 
 
 def _trailing(rest: str) -> None:
