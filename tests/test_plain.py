@@ -94,6 +94,12 @@ VALUES = [
     "a\n  - b", "a\n  b #c", "a\n  b#c", "a\n  b:", "a\n  'b'", "a\n  [b]", "a\n  b\n c", "~\n  b", "a\nb", "'a\n  b'",
     "'a  \n    b  c '", "'a\n\n  b'", "'a\n b''c'", "'a'\n  b", "'a\n  # b'", "'a: b\n  c' # d", '"a\n  b"',
     '"a\\\n  b"', "'a\n---\n'", "'a\nb'", "'a\n    b\n  c'", "'a\n  b\n", '"a\n  b" c', "'a\n        \n  b'", "a\n        \n  b", "'a'\n      b", "'a'  \n      b",
+    # block scalars: literal and folded, every chomping, ending every way
+    "|\n  a\n  b", "|-\n  a\n\n  b\n", "|+\n  a\n\n", ">\n  a\n  b\n\n  c", ">-\n a\n b", ">+\n      a\n\n      b\n\n",
+    "|\n      a\n\n\n        b  \n      c", ">\n      a  \n      b", ">\n  a\n  b  \n  c", ">\n  a\n    b\n  c", "|\n    a\n  b", "|2\n  a",
+    "|-2\n   a", "| # c\n  a", "|#c\n  a", "|x\n  a", "|\n\n  a", "|\n  a\n   \n  b", "|\n  a\n \n  b", "|\n  # c\n  a",
+    "|\n  - a\n  b: c\n  'd", "|\n  a\n# c\n", "|+\n  a\n\n# c\n", "|\n  a\n  ---\n  ...", "|\n", "|\na", ">\n  a\n  \\x\n  \"b",
+    "|-\n        a\n       b", ">\n        a\n\n\n        b\n", "|\n      a\n    b: c", "||\n  a", "|-+\n  a", "|\n  é😀\n",
     # flow collections over several lines
     "{a: b,\n c: d}", "{a: b,\n  c: d}", "{a: b,\n      c: d}", "{a: b,  \n    c: [d,\n  e]}", "[a,\n   b]",
     "{a: b,\nc: d}", "{a: b,\n  c: d,\n  e: f}", "{a: b\n  , c: d}", "{a: 'b,\n  c'}", '{a: "b,\n  c"}',
@@ -346,6 +352,7 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     ("- a: b  \n    c\n  d: 'e:  \n     f''g'\n- h\n  i\n- \"j\n  k\"\n", [{"a": "b c", "d": "e: f'g"}, "h i", "j k"]),
     ("name: Pat  Reyes   # the champion\nurl: http://x.io/a#b\n", {"name": "Pat  Reyes", "url": "http://x.io/a#b"}),
     ('a: "x\\ty\\u00E9\\\\"\nb: "c  \\\n  \\ d\n   e"\n', {"a": "x\tyé\\", "b": "c   d e"}),
+    ("- a: |\n    b\n\n     c\n  d: >-\n   e\n   f\n\n   g\n- |+\n  h\n\n", [{"a": "b\n\n c\n", "d": "e f\ng"}, "h\n\n"]),
 ])
 def test_values_as_written(text: str, data: Any) -> None:
     documents = scan_documents(text.encode())
@@ -354,7 +361,7 @@ def test_values_as_written(text: str, data: Any) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: b\n\n  c\n", "a:\tb\n", "a: 'x\n\n  y'\n", "a: {b\n  : c}\n", "x:\n  a: {b c\n    d: e}\n",
+    "a: &x 1\nb: *x\n", "a: |2\n   text\n", "a: >\n  b\n    c\n", "a: |\n\n  b\n", "a: |\n  b\n  c", "a: b\n\n  c\n", "a:\tb\n", "a: 'x\n\n  y'\n", "a: {b\n  : c}\n", "x:\n  a: {b c\n    d: e}\n",
     "a: {b: c, # one\n  d: e}\n", "a: [b,\n\n  c]\n", "- {b: c,\nd: e}\n",
     "a: 1\na: 2\n", "- a: 1\n  b:\n    c: 1\n  a: 2\n", "a:\n  b: 1\na: 2\n", "\"a\": 1\n", "a: \"\\q\"\n", "a: \"b\\ \n  c\"\n", "- a\nb: c\n", "a: 1\n  b: 2\n", "a: !!str 1\n",
 ])

@@ -5,12 +5,13 @@ Most account files use a small part of YAML: block mappings and lists, flow
 collections of scalars (``{date: 2026-01-26, with: Pat}``, ``[a, b]``),
 plain and quoted scalars (with escapes, as PyYAML writes what is not
 ASCII: ``"Jos\\xE9"``), any of them also written over several lines (as
-PyYAML's writer wraps them), comments, and ``---`` between documents.
+PyYAML's writer wraps them), literal and folded block scalars
+(``notes: |``), comments, and ``---`` between documents.
 libyaml reads that too, but through a Python object for every event and
 mark, which took about half of a fast audit.  This reader reads exactly
 that subset, a line (or a run of alike lines) at a time, and gives up,
 returning ``None``, at the first thing outside it: a tab, an anchor, an
-alias, a tag, a block scalar, a blank line inside a value, a
+alias, a tag, a blank line inside a quoted or plain value, a
 quoted or unusual key, a key split over lines, a duplicate or null key, odd
 indentation, anything libyaml might read differently or refuse.  The caller
 then reads the input with libyaml, whose reading is the reference:
@@ -222,6 +223,9 @@ class _Scan:
                 if first == "{" or first == "[":  # a flow collection as the item
                     top[1].append(self._flow(rest, indent, column + 1, len(stack)))
                     continue
+                if first == "|" or first == ">":
+                    top[1].append(self._block(rest, indent))
+                    continue
                 simple = simple_match(rest)
                 found = key_match(rest) if simple is None else simple
                 if found is None:  # a scalar as the item
@@ -271,6 +275,10 @@ class _Scan:
             first = value[0]
             if first == "{" or first == "[":
                 mapping[key] = self._flow(value, top[0], len(raw) - len(value) + 1, len(stack))
+                here = top[0]
+                continue
+            if first == "|" or first == ">":
+                mapping[key] = self._block(value, top[0])
                 here = top[0]
                 continue
             if first == "'" or first == '"':
@@ -386,6 +394,51 @@ class _Scan:
             else:
                 raise _Unsure  # an escaped space, then the line's end
         return value
+
+    def _block(self, header: str, floor: int) -> str:
+        """A literal (``|``) or folded (``>``) block scalar: the lines after
+        its header, indented past ``floor`` as deep as the first of them."""
+        chomp = header[1:2]
+        _trailing(header[2:] if chomp == "-" or chomp == "+" else header[1:])  # no indentation digit
+        literal = header[0] == "|"
+        text = self.text
+        parts: list[str] = []
+        blanks = 0  # blank lines since the last line of text
+        indent = -1  # the block's indent, once its first line is read
+        while self.at < len(text):
+            stop = text.find("\n", self.at)
+            if stop < 0:
+                raise _Unsure  # the input ends inside the block, without a line break
+            raw = text[self.at:stop]
+            body = raw.lstrip(" ")
+            spaces = len(raw) - len(body)
+            if not body:
+                if indent < 0 or spaces > indent:
+                    raise _Unsure  # blank lines first (they set the indent), or spaces kept as text
+                blanks += 1
+            elif indent < 0:
+                if spaces <= floor:
+                    raise _Unsure  # an empty block scalar
+                indent = spaces
+                parts.append(body)
+            elif spaces < indent:
+                break  # the next line after the block
+            elif literal:
+                parts.append("\n" * (blanks + 1) + raw[indent:])
+                blanks = 0
+            elif spaces > indent:
+                raise _Unsure  # a more indented line of a folded block: not folded, left to libyaml
+            else:
+                parts.append("\n" * blanks if blanks else " ")  # one line break folds into a space
+                parts.append(body)
+                blanks = 0
+            self.at = stop + 1
+            self.line += 1
+        if indent < 0:
+            raise _Unsure
+        if chomp == "-":
+            return "".join(parts)
+        return "".join(parts) + "\n" * (1 + blanks if chomp == "+" else 1)
 
     def _close_document(self) -> None:
         if self.pending is not None:
