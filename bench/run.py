@@ -201,7 +201,7 @@ def main() -> None:
 
         print("\nThe same accounts as other programs write them (time against the file as generated)")
         for label, styled in zip(("PyYAML's default (accents escaped, lines wrapped)", "every note a | block"),
-                                 write_styles(big, work)):
+                                 write_styles(big, work), strict=True):
             styled_t, _ = measure(relcheck(str(styled)), repeat)
             row(label, f"{styled_t:.2f} s", f"{styled_t / ours_t:.2f}x the generated file's time")
             row("  slices read by relcheck's own YAML reader (not libyaml)", own_reader_share(styled), "goal: all")
