@@ -40,11 +40,13 @@ from relcheck.reading.guards import prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import as_others_write, generate  # noqa: E402
 
 SEEDS = [
     (ROOT / "accounts.example.yaml").read_bytes(),
     ("# generated\naccounts:\n" + "".join(generate(4, 6, seed=3))).encode(),
+    # as PyYAML writes it (escapes, values wrapped at 40 columns), and with notes as | blocks
+    *as_others_write(("accounts:\n" + "".join(generate(2, 6, seed=1))).encode(), width=40),
     *(p.read_bytes() for p in sorted((ROOT / "tests" / "loader_cases").glob("*.yaml"))[:12]),
 ]
 
@@ -183,7 +185,7 @@ def test_every_reading_of_a_mutated_file_agrees(tmp_path: Path, monkeypatch: pyt
     run()
 
 
-@pytest.mark.parametrize("raw", SEEDS[:2], ids=["example", "generated"])
+@pytest.mark.parametrize("raw", SEEDS[:4], ids=["example", "generated", "pyyaml", "blocks"])
 def test_the_seeds_themselves_read_the_same_every_way(raw: bytes, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     check_one_reading(raw, tmp_path, monkeypatch)
@@ -200,3 +202,15 @@ def test_a_flow_list_across_a_line_that_looks_like_an_account_start(tmp_path: Pa
     check_one_reading(raw, tmp_path, monkeypatch)
     accounts, errors = careful_reading("x", raw)
     assert errors == [] and len(accounts) == 2
+
+
+def test_an_ampersand_before_the_list_does_not_change_what_a_broken_account_costs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Found by this harness (--long): the careful reading looked for anchors
+    # in the whole file, comments before the list too, and so lost every
+    # account to one account's duplicate key; the slices (the list alone)
+    # lost only that account.  Both now look in the list alone.
+    raw = b"# R&D accounts\naccounts:\n  - name: A\n    id: a\n    id: a\n  - name: B\n"
+    check_one_reading(raw, tmp_path, monkeypatch)
+    accounts, errors = careful_reading("x", raw)
+    assert [a.name for a, *_ in accounts] == ["B"] and [(line, column) for _, line, column, _ in errors] == [(5, 5)]

@@ -60,9 +60,12 @@ def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: i
 
 def _by_item(label: str, data: bytes, rules: Collection[str], line_offset: int) -> Optional[FileResult]:
     """A plain ``accounts:`` list with a syntax error, read account by
-    account (see :mod:`.localize`), where no anchor or alias is written."""
+    account (see :mod:`.localize`), where no anchor or alias is written in
+    the list (what comes before it, comments and all, cannot reach into an
+    account without an alias in the list; the runner's slices hold only the
+    list, and both readings must agree)."""
     shape = list_shape(data)
-    if shape is None or not plain_list_body(shape, data, first=True) or not local(data):
+    if shape is None or not plain_list_body(shape, data, first=True) or not local(data[shape.first:]):
         return None
     return read_by_item(label, data[shape.first:], line_offset + data.count(b"\n", 0, shape.first),
                         lambda part, line: careful_load(label, part, rules, line, ITEMS), final=True)
