@@ -103,6 +103,45 @@ def generate(accounts: int, interactions: int, seed: int = 7, start: date = date
         yield account_text(rng, index, interactions, start)
 
 
+ACCENTED = {"Jun ": "Jün ", "Eva ": "Éva ", "Noor ": "Nóor ", "Omar ": "Ömar ", "Ingrid ": "Ingríd ", "Pat ": "Pât ",
+            "new procurement lead": "new procurement lead, Zoë Ødegaard, who asked for the numbers"}
+"""Names spelled with accents by :func:`as_others_write` (PyYAML escapes them: "J\\xFCn")."""
+
+
+def as_others_write(text: bytes, width: int = 80) -> tuple[bytes, bytes]:
+    """The accounts in ``text`` as other programs write them: as PyYAML's
+    writer does by default (some first names with accents, which it writes
+    as escapes such as ``"J\\xFCn"``; long values wrapped over lines), and
+    with every note a ``|`` block over two lines (as go-yaml and js-yaml
+    write text of several lines)."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    class Block(str):
+        pass
+
+    Dumper.add_representer(Block, lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style="|"))
+
+    def restyle(value: object, key: object = None, blocks: bool = False) -> object:
+        if isinstance(value, dict):
+            return {k: restyle(v, k, blocks) for k, v in value.items()}
+        if isinstance(value, list):
+            return [restyle(v, key, blocks) for v in value]
+        if blocks:
+            return Block(f"{value}\nwritten up after the call\n") if key == "notes" else value
+        for plain, accented in ACCENTED.items():
+            value = str(value).replace(plain, accented)
+        return value
+
+    data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # every value as text
+    return (yaml.dump(restyle(data), Dumper=Dumper, sort_keys=False, width=width).encode(),
+            yaml.dump(restyle(data, blocks=True), Dumper=Dumper, sort_keys=False, width=width,
+                      allow_unicode=True).encode())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--accounts", type=int, default=1000)

@@ -42,7 +42,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
+from generate import as_others_write, generate  # noqa: E402
 
 PY = sys.executable
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # measure as installed
@@ -102,36 +102,11 @@ def write_dir(path: Path, files: int, interactions: int) -> Path:
     return path
 
 
-ACCENTED = {"Jun ": "Jün ", "Eva ": "Éva ", "Noor ": "Nóor ", "Omar ": "Ömar ", "Ingrid ": "Ingríd "}
-"""First names spelled with accents in the PyYAML-written file (PyYAML escapes them: "J\\xFCn")."""
-
-
 def write_styles(source: Path, work: Path) -> tuple[Path, Path]:
-    """``source`` as PyYAML writes it by default (what is not ASCII
-    escaped, long values wrapped), and with every note written as a block."""
-    import yaml
-
-    class Block(str):
-        pass
-
-    yaml.SafeDumper.add_representer(Block, lambda dumper, text: dumper.represent_scalar(
-        "tag:yaml.org,2002:str", text, style="|"))
-
-    def restyle(value: object, key: object = None, blocks: bool = False) -> object:
-        if isinstance(value, dict):
-            return {k: restyle(v, k, blocks) for k, v in value.items()}
-        if isinstance(value, list):
-            return [restyle(v, key, blocks) for v in value]
-        if blocks:
-            return Block(f"{value}\nwritten up after the call\n") if key == "notes" else value
-        for plain, accented in ACCENTED.items():
-            value = str(value).replace(plain, accented)
-        return value
-
-    data = yaml.load(source.read_bytes(), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # every value as text
+    """``source`` as other programs write it (:func:`generate.as_others_write`)."""
     pyyaml, blocks = work / "pyyaml.yaml", work / "blocks.yaml"
-    pyyaml.write_text(yaml.safe_dump(restyle(data), sort_keys=False))
-    blocks.write_text(yaml.safe_dump(restyle(data, blocks=True), sort_keys=False, allow_unicode=True))
+    for path, text in zip((pyyaml, blocks), as_others_write(source.read_bytes()), strict=True):
+        path.write_bytes(text)
     return pyyaml, blocks
 
 

@@ -30,7 +30,7 @@ from relcheck.reading.plain import _MOST_CHARACTERS, _MOST_LINES, scan_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import as_others_write, generate  # noqa: E402
 
 EXAMPLE = (ROOT / "accounts.example.yaml").read_bytes()
 GENERATED = ("# generated\naccounts:\n" + "".join(generate(6, 12, seed=5))).encode()
@@ -327,6 +327,8 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     # A reader that always says "not sure" would pass every test above.
     assert check(EXAMPLE)
     assert check(GENERATED, offset=7)
+    for written in as_others_write(GENERATED, width=40):  # escapes, escaped line breaks, | blocks
+        assert check(written)
     accepted = 0
     examples = 0
 
