@@ -160,3 +160,18 @@ def test_a_plain_audit_never_imports_typer_and_a_usage_error_still_reads_as_type
                            capture_output=True, text=True, timeout=120)
     assert wrong.returncode == 2 and wrong.stdout == ""
     assert "Usage:" in wrong.stderr and "--as-of" in wrong.stderr and "'2026-13-01' is not a date" in wrong.stderr
+
+
+def test_the_version_is_said_as_typer_says_it_without_typer(capsys: pytest.CaptureFixture[str]) -> None:
+    plain = subprocess.run([sys.executable, "-X", "importtime", "-m", "relcheck", "--version"],
+                           capture_output=True, text=True, timeout=120)
+    imported = {line.split("|")[-1].strip() for line in plain.stderr.splitlines() if line.startswith("import time:")}
+    assert not any(m.split(".")[0] == "typer" for m in imported)
+    with pytest.raises(SystemExit) as typed:
+        cli.app(["--version"], prog_name="relcheck")
+    assert plain.returncode == typed.value.code == 0
+    assert plain.stdout == capsys.readouterr().out != ""
+    # Anything more goes to typer, which says what it makes of it.
+    more = subprocess.run([sys.executable, "-m", "relcheck", "--version", "--help"], capture_output=True, text=True,
+                          timeout=120)
+    assert more.returncode == 0 and more.stdout == plain.stdout

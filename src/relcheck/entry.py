@@ -4,9 +4,9 @@ Python imports typer) ends with 130/143 and one line, never a traceback.
 
 A plain ``relcheck audit`` command line is then parsed without typer
 (:mod:`relcheck.commands.quick`), which saves the time it takes to import
-typer and build its commands; everything else, and any audit command line
-the quick parser does not read exactly as typer would, goes to the command
-line (:mod:`relcheck.cli`).  Both run under :func:`guarded`, which gives
+typer and build its commands, and so is ``relcheck --version`` on its own;
+everything else, and any audit command line the quick parser does not read
+exactly as typer would, goes to the command line (:mod:`relcheck.cli`).  Both run under :func:`guarded`, which gives
 every way a run can end its exit code and at most one line."""
 
 from __future__ import annotations
@@ -36,6 +36,11 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _quiet)
     if _SIGHUP is not None and signal.getsignal(_SIGHUP) is not signal.SIG_IGN:  # under nohup: keep ignoring
         signal.signal(_SIGHUP, _quiet)
+    if sys.argv[1:] == ["--version"]:  # as typer's --version says it, without loading typer
+        from . import __version__
+
+        sys.stdout.write(f"relcheck {__version__}\n")
+        finish(0)
     from .commands.quick import quick_audit
 
     try:
