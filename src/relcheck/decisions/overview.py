@@ -35,14 +35,14 @@ def _months(facts: AccountFacts) -> tuple[tuple[str, int, int], ...]:
     start = facts.context.window_start
     if start == date.min:
         start = facts.as_of.replace(day=1)
-    keys = []
+    counts: dict[tuple[int, int], list[int]] = {}  # (year, month): [theirs, ours]
     year, month = start.year, start.month
     while (year, month) <= (facts.as_of.year, facts.as_of.month):
-        keys.append(f"{year:04d}-{month:02d}")
+        counts[year, month] = [0, 0]
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    counts = {key: [0, 0] for key in keys}
     for interaction in facts.recent:
-        slot = counts.get(f"{interaction.date.year:04d}-{interaction.date.month:02d}")
+        day = interaction.date
+        slot = counts.get((day.year, day.month))
         if slot is not None:
             slot[0 if interaction.direction is Direction.INBOUND else 1] += 1
-    return tuple((key, counts[key][0], counts[key][1]) for key in keys)
+    return tuple((f"{year:04d}-{month:02d}", theirs, ours) for (year, month), (theirs, ours) in counts.items())
