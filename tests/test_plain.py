@@ -366,6 +366,9 @@ def test_values_as_written(text: str, data: Any) -> None:
     "a: &x 1\nb: *x\n", "a: |2\n   text\n", "a: >\n  b\n    c\n", "a: |\n\n  b\n", "a: |\n  b\n  c", "a: b\n\n  c\n", "a:\tb\n", "a: 'x\n\n  y'\n", "a: {b\n  : c}\n", "x:\n  a: {b c\n    d: e}\n",
     "a: {b: c, # one\n  d: e}\n", "a: [b,\n\n  c]\n", "- {b: c,\nd: e}\n",
     "a: 1\na: 2\n", "- a: 1\n  b:\n    c: 1\n  a: 2\n", "a:\n  b: 1\na: 2\n", "\"a\": 1\n", "a: \"\\q\"\n", "a: \"b\\ \n  c\"\n", "- a\nb: c\n", "a: 1\n  b: 2\n", "a: !!str 1\n",
+    "a:\n  b: 1\n- c: 2\n", "- a: 1\n  b: 2\n- c: 3\n  c: 4\n", "x:\n  - a: 1\n    b: 2\n  - c: 3\n    a: 1\n    c: 4\n",
 ])
-def test_it_leaves_the_rest_to_libyaml(text: str) -> None:
+def test_it_leaves_the_rest_to_libyaml(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert scan_documents(text.encode()) is None
+    monkeypatch.setattr(plain, "_RUN_MIN_CHARACTERS", 0)  # and with runs of alike lines read in one step
     assert scan_documents(text.encode()) is None

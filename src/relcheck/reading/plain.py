@@ -112,14 +112,22 @@ of 16 KiB or more (each indent compiles its own patterns once, in about
 1.5 ms: more than a small file takes to read line by line)."""
 
 
+Pairs = Callable[[str, int, int], list[tuple[str, str, str]]]
+
+
 @cache
-def _runs(indent: int) -> tuple[Match, Callable[[str, int, int], list[Any]]]:
+def _runs(indent: int) -> tuple[Match, Pairs, Match, Pairs]:
     """For a run of common lines at ``indent``: the pattern of the whole
-    run, and the one that finds each line's key and value."""
+    run, and the one that finds each line's key and value; then the same
+    for a list item of such lines (``- key: value`` at ``indent - 2``, the
+    others at ``indent``)."""
     lead = " " * indent
-    run = re.compile(f"(?:{lead}{_WORD_KEY}{_SIMPLE_VALUE})+")
-    pairs = re.compile(f"(?m)^{lead}{_WORD_KEY}{_SIMPLE_VALUE}")
-    return run.match, pairs.findall
+    line = f"{_WORD_KEY}{_SIMPLE_VALUE}"
+    run = re.compile(f"(?:{lead}{line})+")
+    pairs = re.compile(f"(?m)^{lead}{line}")
+    item = re.compile(f"{lead[2:]}- {line}(?:{lead}{line})*")
+    item_pairs = re.compile(f"(?m)^{lead[2:]}(?:- |  ){line}")
+    return run.match, pairs.findall, item.match, item_pairs.findall
 
 
 def scan_documents(data: bytes, line_offset: int = 0) -> Optional[list[Document]]:
@@ -171,7 +179,7 @@ class _Scan:
         runs_below = _RUN_INDENTS if size >= _RUN_MIN_CHARACTERS else 0
         while self.at < size:
             if 0 <= here < runs_below:
-                run_at, pairs_in = _runs(here)
+                run_at, pairs_in, item_at, item_pairs_in = _runs(here)
                 run = run_at(text, self.at)
                 if run is not None:
                     end = run.end()
@@ -186,6 +194,26 @@ class _Scan:
                     self.last = (mapping, key, 0) if plain else None
                     if end >= size:
                         break
+                # The next item of the list this mapping is an item of, all
+                # of it common lines: read in one step, as the lines below would.
+                run = None
+                if len(stack) >= 2 and not stack[-2][2] and stack[-2][0] == here - 2:
+                    run = item_at(text, self.at)
+                if run is not None:
+                    stack.pop()  # (the new item is as deep as the one it follows: within MAX_DEPTH)
+                    end = run.end()
+                    pairs = item_pairs_in(text, self.at, end)
+                    mapping = {key: plain or quoted for key, plain, quoted in pairs}
+                    if len(mapping) != len(pairs):
+                        raise _Unsure  # a duplicate key
+                    self.starts[id(mapping)] = (self.line + 1, here + 1)
+                    stack[-1][1].append(mapping)
+                    stack.append([here, mapping, True, None, False])
+                    self.line += len(pairs)
+                    self.at = end
+                    key, plain, _ = pairs[-1]
+                    self.last = (mapping, key, 0) if plain else None
+                    continue
             raw = self._next_line()
             body = raw.lstrip(" ")
             if not body or body[0] == "#":
