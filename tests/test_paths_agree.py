@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relcheck import run as runner
 from relcheck.checking.engine import Engine
@@ -329,3 +331,21 @@ def test_text_reports_are_written_as_they_are_made_and_read_as_rendered(export: 
     assert max(map(len, chunks)) < 2 * BATCH_CHARS  # batches of accounts, never the report
     assert "\x1b" not in whole
     assert ("Account \\x1b" if fmt in (Format.TABLE, Format.MARKDOWN) else "Account \\u001b") in whole
+
+
+LIST_LINES = ["  - name: A", "    id: a", "      - x", "", "  ", "  # c", "# c", "\t", "  \t- x", "   - x", " - x",
+              "- x", "  -x", "  -", "version: 1", "  b: 1", " b: 1", "    - {a: b}", "\tx: 1", "    x:\t1", "#", "  ---"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(LIST_LINES), max_size=12), st.booleans())
+def test_the_list_check_finds_what_a_search_of_every_line_finds(lines: list[str], first: bool) -> None:
+    # The check looks only at the lines at or left of the items' indent:
+    # it must say what one search over every line says.
+    data = ("accounts:\n  - name: Z\n" + "".join(line + "\n" for line in lines)).encode()
+    shape = split.list_shape(data)
+    assert shape is not None
+    piece = data if first else b"\n" + data[shape.first:]
+    start, tabs = (shape.first, shape.body) if first else (0, 0)
+    every_line = shape.outside.search(piece, start) is None and split._TAB_INDENT.search(piece, tabs) is None
+    assert split.plain_list_body(shape, piece, first) == every_line
