@@ -55,10 +55,11 @@ def check(data: bytes, offset: int = 0) -> bool:
     if not isinstance(prepared, bytes):
         return False
     got = scan_documents(prepared, offset)
-    # Runs of alike lines are read in one step only in larger inputs: read
+    # Runs of alike lines (and list items of them) are read in one step only in larger inputs: read
     # this one that way too, and hold both readings to libyaml's.
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(plain, "_RUN_MIN_CHARACTERS", 0)
+        patch.setattr(plain, "_ITEM_MIN_CHARACTERS", 0)
         in_runs = scan_documents(prepared, offset)
     assert (got is None) == (in_runs is None), data
     if got is None or in_runs is None:
@@ -371,4 +372,5 @@ def test_values_as_written(text: str, data: Any) -> None:
 def test_it_leaves_the_rest_to_libyaml(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert scan_documents(text.encode()) is None
     monkeypatch.setattr(plain, "_RUN_MIN_CHARACTERS", 0)  # and with runs of alike lines read in one step
+    monkeypatch.setattr(plain, "_ITEM_MIN_CHARACTERS", 0)
     assert scan_documents(text.encode()) is None

@@ -115,19 +115,30 @@ of 16 KiB or more (each indent compiles its own patterns once, in about
 Pairs = Callable[[str, int, int], list[tuple[str, str, str]]]
 
 
+_ITEM_MIN_CHARACTERS = 1 << 17
+"""A list item of common lines is read in one step in inputs of 128 KiB or
+more (its patterns take another 1.7 ms an indent to compile: paid back
+after about 100 KB of such items)."""
+
+
 @cache
-def _runs(indent: int) -> tuple[Match, Pairs, Match, Pairs]:
+def _runs(indent: int) -> tuple[Match, Pairs]:
     """For a run of common lines at ``indent``: the pattern of the whole
-    run, and the one that finds each line's key and value; then the same
-    for a list item of such lines (``- key: value`` at ``indent - 2``, the
-    others at ``indent``)."""
+    run, and the one that finds each line's key and value."""
     lead = " " * indent
-    line = f"{_WORD_KEY}{_SIMPLE_VALUE}"
-    run = re.compile(f"(?:{lead}{line})+")
-    pairs = re.compile(f"(?m)^{lead}{line}")
-    item = re.compile(f"{lead[2:]}- {line}(?:{lead}{line})*")
-    item_pairs = re.compile(f"(?m)^{lead[2:]}(?:- |  ){line}")
-    return run.match, pairs.findall, item.match, item_pairs.findall
+    run = re.compile(f"(?:{lead}{_WORD_KEY}{_SIMPLE_VALUE})+")
+    pairs = re.compile(f"(?m)^{lead}{_WORD_KEY}{_SIMPLE_VALUE}")
+    return run.match, pairs.findall
+
+
+@cache
+def _items(indent: int) -> tuple[Match, Pairs]:
+    """The same for a list item of common lines: ``- key: value`` at
+    ``indent - 2``, the other lines at ``indent``."""
+    lead = " " * (indent - 2)
+    item = re.compile(f"{lead}- {_WORD_KEY}{_SIMPLE_VALUE}(?:{lead}  {_WORD_KEY}{_SIMPLE_VALUE})*")
+    pairs = re.compile(f"(?m)^{lead}(?:- |  ){_WORD_KEY}{_SIMPLE_VALUE}")
+    return item.match, pairs.findall
 
 
 def scan_documents(data: bytes, line_offset: int = 0) -> Optional[list[Document]]:
@@ -177,9 +188,10 @@ class _Scan:
         here = -1
         mapping: Any = None
         runs_below = _RUN_INDENTS if size >= _RUN_MIN_CHARACTERS else 0
+        items_below = _RUN_INDENTS if size >= _ITEM_MIN_CHARACTERS else 0
         while self.at < size:
             if 0 <= here < runs_below:
-                run_at, pairs_in, item_at, item_pairs_in = _runs(here)
+                run_at, pairs_in = _runs(here)
                 run = run_at(text, self.at)
                 if run is not None:
                     end = run.end()
@@ -197,7 +209,8 @@ class _Scan:
                 # The next item of the list this mapping is an item of, all
                 # of it common lines: read in one step, as the lines below would.
                 run = None
-                if len(stack) >= 2 and not stack[-2][2] and stack[-2][0] == here - 2:
+                if here < items_below and len(stack) >= 2 and not stack[-2][2] and stack[-2][0] == here - 2:
+                    item_at, item_pairs_in = _items(here)
                     run = item_at(text, self.at)
                 if run is not None:
                     stack.pop()  # (the new item is as deep as the one it follows: within MAX_DEPTH)
