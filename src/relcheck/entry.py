@@ -6,8 +6,9 @@ A plain ``relcheck audit`` command line is then parsed without typer
 (:mod:`relcheck.commands.quick`), which saves the time it takes to import
 typer and build its commands, and so is ``relcheck --version`` on its own;
 everything else, and any audit command line the quick parser does not read
-exactly as typer would, goes to the command line (:mod:`relcheck.cli`).  Both run under :func:`guarded`, which gives
-every way a run can end its exit code and at most one line."""
+exactly as typer would, goes to the command line (:mod:`relcheck.cli`).
+Both run under :func:`guarded`, which gives every way a run can end its
+exit code and at most one line."""
 
 from __future__ import annotations
 

@@ -65,9 +65,12 @@ def _by_item(label: str, data: bytes, rules: Collection[str], line_offset: int) 
     account without an alias in the list; the runner's slices hold only the
     list, and both readings must agree)."""
     shape = list_shape(data)
-    if shape is None or not plain_list_body(shape, data, first=True) or not local(data[shape.first:]):
+    if shape is None or not plain_list_body(shape, data, first=True):
         return None
-    return read_by_item(label, data[shape.first:], line_offset + data.count(b"\n", 0, shape.first),
+    items = data[shape.first:]
+    if not local(items):
+        return None
+    return read_by_item(label, items, line_offset + data.count(b"\n", 0, shape.first),
                         lambda part, line: careful_load(label, part, rules, line, ITEMS), final=True)
 
 

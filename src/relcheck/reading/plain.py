@@ -58,12 +58,16 @@ _FIRST = r"""[^-?:,\[\]{}#&*!|>'"%@` \n]"""
 _SIMPLE_LINE = re.compile(_WORD_KEY + f"(?:(?!(?:~|null|Null|NULL) *$)({_FIRST}(?:[^#:]*[^#: ])?)|'([^']*)') *")
 _SIMPLE_VALUE = f"(?:(?!(?:~|null|Null|NULL) *\\n)({_FIRST}(?:[^#:\\n]*[^#:\\n ])?)|'([^'\\n]*)') *\\n"
 
-# A scalar inside a flow collection: double-quoted,
-# single-quoted, or plain: no indicator first; no comma, bracket, brace,
-# hash or question mark anywhere, and a colon only before a character that
-# continues the text.
-_FLOW_SCALAR = (r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^-?:,\[\]{}#&*!|>'"%@` ]"""
-                r"""(?:[^,\[\]{}#:?]|:(?=[^ ,\[\]{}?]))*?)""")
+# The text inside quotes: double quotes with escapes, single quotes with ''
+# for a quote.
+_DOUBLE_TEXT = r'(?:[^"\\]|\\.)*'
+_SINGLE_TEXT = r"(?:[^']|'')*"
+
+# A scalar inside a flow collection: double-quoted, single-quoted, or plain:
+# no indicator first; no comma, bracket, brace, hash or question mark
+# anywhere, and a colon only before a character that continues the text.
+_FLOW_SCALAR = (f"""(?:"{_DOUBLE_TEXT}"|'{_SINGLE_TEXT}'|"""
+                r"""[^-?:,\[\]{}#&*!|>'"%@` ](?:[^,\[\]{}#:?]|:(?=[^ ,\[\]{}?]))*?)""")
 _ITEM = f" *{_FLOW_SCALAR} *"
 _LIST = rf"\[(?:{_separated(_ITEM)}| *)\]"
 _ENTRY = f" *{_KEY_TEXT} {{0,99}}: +(?:{_FLOW_SCALAR}|{_LIST}) *"
@@ -73,7 +77,7 @@ _FLOW_LIST = re.compile(_LIST)
 _ENTRIES = re.compile(f" *({_KEY_TEXT}) {{0,99}}: +({_FLOW_SCALAR}|{_LIST}) *(?:,|$)")
 _ITEMS = re.compile(f" *({_FLOW_SCALAR}) *(?:,|$)")
 """Each entry of a flow mapping or list that :data:`_FLOW_MAPPING` or :data:`_FLOW_LIST` matched."""
-_OPEN_QUOTE = r"""(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)"""
+_OPEN_QUOTE = f"""(?:"{_DOUBLE_TEXT}|'{_SINGLE_TEXT})"""
 _OPEN_MAPPING = re.compile(rf"\{{(?:{_ENTRY},)*(?: *{_KEY_TEXT} {{0,99}}:(?: +(?:{_OPEN_QUOTE}|{_FLOW_SCALAR})?)?)? *")
 """The first lines of a flow mapping written over several: whole entries,
 then perhaps a key and its colon, and perhaps the start of its value (a
@@ -87,8 +91,8 @@ _WORDS = r"""[^-?:,\[\]{}#&*!|>'"%@` ][^,\[\]{}#:?'"]*"""
 _WORDS_MAPPING = re.compile(rf"\{{{_separated(f' *[0-9A-Za-z_][0-9A-Za-z_.-]{{0,199}} {{0,99}}: +{_WORDS}')}\}}")
 _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
 
-_SINGLE = re.compile(r"'((?:[^']|'')*)'")
-_DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_SINGLE = re.compile(f"'({_SINGLE_TEXT})'")
+_DOUBLE = re.compile(f'"({_DOUBLE_TEXT})"')
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
             " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
