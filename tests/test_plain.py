@@ -112,6 +112,12 @@ VALUES = [
     '"a\\\n  b"', '"a  \\\n    \\ b"', '"a\\\\\n  b"', '"a\\ \n  b"', '"a\\\\ \n  b"', '"a\\\\\\\n  b"', '"a\\\n\n  b"',
     '"a\\\n  \\\n  b"', '"a\\\nb"', '"a\\\n  "', '{a: "\\xE9", b: [c, "\\u00E9"]}', '{a: "b\\\n  c"}', '["\\"", "\\\\"]',
     '{a: "b\\ \n  c"}', '[a\\\n  b]', '{a: "\\q"}', '["\\uD800"]',
+    # quoted values in flow collections, as PyYAML quotes dates and "yes"
+    "{a: 'b'}", '{a: "b"}', "{a: 'b' , c: d}", "{a: 'b'c}", "{a: 'b' #c}", "{a: 'b:c', d: 'e #f'}", "{a: '', b: \"\"}",
+    "{a: '~', b: \"null\", c: ~}", "['a' , \"b\", ~]", "['a'b]", "{a: 'b}', c: d}", "{a: \"b]\", c: '[d'}", "['x, y']",
+    "{a: \"b' c\", d: 'e\" f'}", "{'a': b}", "{a: 'b'}x", "{a: 'b',\n  c: \"d\"}", "{a: '2026-01-26', b: 'yes'}",
+    "['', \"\", '\\']", "{a: 'b''}", "{a: \"\\\"}", "[' a ', \" b \"]",
+    "{a: b , c: 'd''e'}", "[a  , 'b''c']", "{a: b c  , d: \"e\\x41\"}", "{a: b:c d , e: 'f''g'}",
     "{a: b,\n\n  c: d}", "{a: b,\n  # c\n  d: e}", "{a: b,\n  c: 'd # e'}", "{a: 'b #,\n  c'}", "{a: b,\n  c: d} # e", "{a: b,\n  c}", "{a: b,\n---\n}",
 ]
 WHOLE_LINES = ["---", "--- # c", "---  ", "--- x", "---x", "...", "# comment", "  # indented", "", "   ",
@@ -356,6 +362,8 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     ("name: Pat  Reyes   # the champion\nurl: http://x.io/a#b\n", {"name": "Pat  Reyes", "url": "http://x.io/a#b"}),
     ('a: "x\\ty\\u00E9\\\\"\nb: "c  \\\n  \\ d\n   e"\n', {"a": "x\tyé\\", "b": "c   d e"}),
     ("- a: |\n    b\n\n     c\n  d: >-\n   e\n   f\n\n   g\n- |+\n  h\n\n", [{"a": "b\n\n c\n", "d": "e f\ng"}, "h\n\n"]),
+    ("- {a: '2026-01-26', b: 'yes' , c: \"~\", d: ~, e: '', f: 'g: h #i'}\n- ['j', \" k \", l]\n",
+     [{"a": "2026-01-26", "b": "yes", "c": "~", "d": None, "e": "", "f": "g: h #i"}, ["j", " k ", "l"]]),
 ])
 def test_values_as_written(text: str, data: Any) -> None:
     documents = scan_documents(text.encode())
