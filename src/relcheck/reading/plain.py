@@ -93,8 +93,13 @@ would make it no key to YAML.)"""
 # comma, quote or backslash inside (as PyYAML quotes dates and "yes").  Each
 # entry is then simply the text between two commas.
 _WORDS = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ][^,\[\]{}#:?'"]*|(?:'[^',]*'|"[^",\\]*") *)"""
-_WORDS_MAPPING = re.compile(rf"\{{{_separated(f' *[0-9A-Za-z_][0-9A-Za-z_.-]{{0,199}} {{0,99}}: +{_WORDS}')}\}}")
+_WORD_ENTRY = " *[0-9A-Za-z_][0-9A-Za-z_.-]{0,199} {0,99}:"
+_WORDS_MAPPING = re.compile(rf"\{{{_separated(f'{_WORD_ENTRY} +{_WORDS}')}\}}")
 _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
+_WORDS_OPEN_MAPPING = re.compile(
+    rf"""\{{(?:{_WORD_ENTRY} +{_WORDS},)*(?:{_WORD_ENTRY}(?: +(?:{_WORDS}|'[^',]*|"[^",\\]*)?)?)? *""")
+"""The first lines of a common flow mapping written over several (as
+:data:`_OPEN_MAPPING`, which is tried when this does not match)."""
 
 _SINGLE = re.compile(f"'({_SINGLE_TEXT})'")
 _DOUBLE = re.compile(f'"({_DOUBLE_TEXT})"')
@@ -395,7 +400,7 @@ class _Scan:
             # Not closed on this line (or broken): join the next one, as YAML
             # folds a line break inside a flow collection into a space.  A
             # key split over two lines is no key to YAML: left to libyaml.
-            if text[0] == "{" and _OPEN_MAPPING.fullmatch(text) is None:
+            if text[0] == "{" and _WORDS_OPEN_MAPPING.fullmatch(text) is None and _OPEN_MAPPING.fullmatch(text) is None:
                 raise _Unsure
             raw = self._next_line()
             body = raw.strip(" ")
