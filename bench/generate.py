@@ -108,12 +108,14 @@ ACCENTED = {"Jun ": "Jün ", "Eva ": "Éva ", "Noor ": "Nóor ", "Omar ": "Ömar
 """Names spelled with accents by :func:`as_others_write` (PyYAML escapes them: "J\\xFCn")."""
 
 
-def as_others_write(text: bytes, width: int = 80) -> tuple[bytes, bytes]:
+def as_others_write(text: bytes, width: int = 80) -> tuple[bytes, bytes, bytes]:
     """The accounts in ``text`` as other programs write them: as PyYAML's
     writer does by default (some first names with accents, which it writes
-    as escapes such as ``"J\\xFCn"``; long values wrapped over lines), and
-    with every note a ``|`` block over two lines (as go-yaml and js-yaml
-    write text of several lines)."""
+    as escapes such as ``"J\\xFCn"``; long values wrapped over lines), with
+    every note a ``|`` block over two lines (as go-yaml and js-yaml write
+    text of several lines), and as PyYAML writes with
+    ``default_flow_style=None`` (each innermost list or mapping on one line,
+    wrapped: dates and "yes" quoted as ``'2026-01-26'`` and ``'yes'``)."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
@@ -139,7 +141,8 @@ def as_others_write(text: bytes, width: int = 80) -> tuple[bytes, bytes]:
     data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # every value as text
     return (yaml.dump(restyle(data), Dumper=Dumper, sort_keys=False, width=width).encode(),
             yaml.dump(restyle(data, blocks=True), Dumper=Dumper, sort_keys=False, width=width,
-                      allow_unicode=True).encode())
+                      allow_unicode=True).encode(),
+            yaml.dump(data, Dumper=Dumper, sort_keys=False, width=width, default_flow_style=None).encode())
 
 
 def main() -> None:
