@@ -362,6 +362,8 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     ("name: Pat  Reyes   # the champion\nurl: http://x.io/a#b\n", {"name": "Pat  Reyes", "url": "http://x.io/a#b"}),
     ('a: "x\\ty\\u00E9\\\\"\nb: "c  \\\n  \\ d\n   e"\n', {"a": "x\tyé\\", "b": "c   d e"}),
     ("- a: |\n    b\n\n     c\n  d: >-\n   e\n   f\n\n   g\n- |+\n  h\n\n", [{"a": "b\n\n c\n", "d": "e f\ng"}, "h\n\n"]),
+    ("a:\n- x\n  y\nb: c\nd: e\n", {"a": ["x y"], "b": "c", "d": "e"}),
+    ("a:\n  b: c\n   d\n  e: f\n  g: h\n   i\nj: k\n", {"a": {"b": "c d", "e": "f", "g": "h i"}, "j": "k"}),
     ("- {a: '2026-01-26', b: 'yes' , c: \"~\", d: ~, e: '', f: 'g: h #i'}\n- ['j', \" k \", l]\n",
      [{"a": "2026-01-26", "b": "yes", "c": "~", "d": None, "e": "", "f": "g: h #i"}, ["j", " k ", "l"]]),
 ])

@@ -253,6 +253,8 @@ class _Scan:
                 self.last = None
                 if indent > stack[-1][0]:  # more indented than its container: the plain scalar goes on
                     self._fold(last, body)
+                    if stack[-1][2]:  # a value of the innermost mapping: the lines after it may be a run again
+                        here, mapping = stack[-1][0], stack[-1][1]
                     continue
             first = body[0]
             if indent == 0 and (first == "-" or first == ".") and body[:3] in ("---", "...") and (
