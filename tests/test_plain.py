@@ -283,8 +283,9 @@ def test_items_nested_as_deep_as_libyaml_allows_and_no_deeper() -> None:
     # Each "- k:" opens a list and a mapping in it.
     verdicts = set()
     for items, top in itertools.product(range(MAX_DEPTH // 2 - 2, MAX_DEPTH // 2 + 2), ("", "r:\n  ")):
-        for inner in ("- k: v", "- {k: v}", "- v", "- k:"):
-            lines = [" " * (2 * level) + "- k:" for level in range(items)] + [" " * (2 * items) + inner]
+        for inner in ("- k: v", "- {k: v}", "- v", "- k:", "- {k: v}\n- k: v\n  j: w"):
+            lines = [" " * (2 * level) + "- k:" for level in range(items)] + [
+                " " * (2 * items) + inner.replace("\n", "\n" + " " * (2 * items))]
             data = top + "\n".join(lines).replace("\n", "\n" + " " * len(top.split("\n")[-1]))
             try:
                 list(read_documents(data.encode(), positions=False))

@@ -200,6 +200,7 @@ class _Scan:
         # stack and no value is pending: a run of common lines at that indent
         # goes into it in one step.
         here = -1
+        listed = -1  # the indent of the list on top of the stack, when its last item was a flow collection
         mapping: Any = None
         runs_below = _RUN_INDENTS if size >= _RUN_MIN_CHARACTERS else 0
         items_below = _RUN_INDENTS if size >= _ITEM_MIN_CHARACTERS else 0
@@ -222,24 +223,21 @@ class _Scan:
                         break
                 # The next item of the list this mapping is an item of, all
                 # of it common lines: read in one step, as the lines below would.
-                run = None
                 if here < items_below and len(stack) >= 2 and not stack[-2][2] and stack[-2][0] == here - 2:
                     item_at, item_pairs_in = _items(here)
                     run = item_at(text, self.at)
+                    if run is not None:
+                        stack.pop()  # (the new item is as deep as the one it follows: within MAX_DEPTH)
+                        mapping = self._item(here, run.end(), item_pairs_in)
+                        continue
+            elif 0 <= listed < items_below - 2:
+                # The same after an item written as a flow collection (which
+                # was as deep as the new item: within MAX_DEPTH).
+                item_at, item_pairs_in = _items(listed + 2)
+                run = item_at(text, self.at)
                 if run is not None:
-                    stack.pop()  # (the new item is as deep as the one it follows: within MAX_DEPTH)
-                    end = run.end()
-                    pairs = item_pairs_in(text, self.at, end)
-                    mapping = {key: plain or quoted for key, plain, quoted in pairs}
-                    if len(mapping) != len(pairs):
-                        raise _Unsure  # a duplicate key
-                    self.starts[id(mapping)] = (self.line + 1, here + 1)
-                    stack[-1][1].append(mapping)
-                    stack.append([here, mapping, True, None, False])
-                    self.line += len(pairs)
-                    self.at = end
-                    key, plain, _ = pairs[-1]
-                    self.last = (mapping, key, 0) if plain else None
+                    here, listed = listed + 2, -1
+                    mapping = self._item(here, run.end(), item_pairs_in)
                     continue
             raw = self._next_line()
             body = raw.lstrip(" ")
@@ -247,7 +245,7 @@ class _Scan:
                 self.last = None  # a plain scalar ends at a blank line or a comment
                 continue
             indent = len(raw) - len(body)
-            here = -1
+            here = listed = -1
             last = self.last
             if last is not None:
                 self.last = None
@@ -279,6 +277,7 @@ class _Scan:
                 first = rest[0]
                 if first == "{" or first == "[":  # a flow collection as the item
                     top[1].append(self._flow(rest, indent, column + 1, len(stack)))
+                    listed = indent
                     continue
                 if first == "|" or first == ">":
                     top[1].append(self._block(rest, indent))
@@ -346,6 +345,22 @@ class _Scan:
                 self.last = (mapping, key, 0)
         self._close_document()
         return self.found
+
+    def _item(self, indent: int, end: int, pairs_in: Pairs) -> dict[str, Any]:
+        """The next item of the list on top of the stack: a mapping at
+        ``indent`` of the common lines up to ``end``, opened and filled."""
+        pairs = pairs_in(self.text, self.at, end)
+        mapping = {key: plain or quoted for key, plain, quoted in pairs}
+        if len(mapping) != len(pairs):
+            raise _Unsure  # a duplicate key
+        self.starts[id(mapping)] = (self.line + 1, indent + 1)
+        self.stack[-1][1].append(mapping)
+        self.stack.append([indent, mapping, True, None, False])
+        self.line += len(pairs)
+        self.at = end
+        key, plain, _ = pairs[-1]
+        self.last = (mapping, key, 0) if plain else None
+        return mapping
 
     def _next_line(self) -> str:
         text = self.text
