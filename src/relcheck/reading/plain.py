@@ -51,12 +51,14 @@ _WORD_KEY = r"(?!(?:null|Null|NULL) *:)([0-9A-Za-z_][0-9A-Za-z_.\-]{0,199}) {0,9
 """A key of the common line: no space inside, and not a null."""
 
 # The common line: a key, then a plain value that is not a null and has no
-# colon or hash in it, or a single-quoted one with no quote inside.  On its
-# own, or as a run of such lines (one match for the run, one ``findall`` for
-# its keys and values).
+# colon or hash in it, or a quoted one with no quote (nor, in double quotes,
+# a backslash) inside.  On its own, or as a run of such lines (one match for
+# the run, one ``findall`` for its keys and values).
 _FIRST = r"""[^-?:,\[\]{}#&*!|>'"%@` \n]"""
-_SIMPLE_LINE = re.compile(_WORD_KEY + f"(?:(?!(?:~|null|Null|NULL) *$)({_FIRST}(?:[^#:]*[^#: ])?)|'([^']*)') *")
-_SIMPLE_VALUE = f"(?:(?!(?:~|null|Null|NULL) *\\n)({_FIRST}(?:[^#:\\n]*[^#:\\n ])?)|'([^'\\n]*)') *\\n"
+_SIMPLE_LINE = re.compile(
+    _WORD_KEY + f"""(?:(?!(?:~|null|Null|NULL) *$)({_FIRST}(?:[^#:]*[^#: ])?)|'([^']*)'|"([^"\\\\]*)") *""")
+_SIMPLE_VALUE = (f"(?:(?!(?:~|null|Null|NULL) *\\n)({_FIRST}(?:[^#:\\n]*[^#:\\n ])?)|"
+                 f"""'([^'\\n]*)'|"([^"\\\\\\n]*)") *\\n""")
 
 # The text inside quotes: double quotes with escapes, single quotes with ''
 # for a quote.  (Written as runs of ordinary characters between escapes:
@@ -126,7 +128,8 @@ of 16 KiB or more (each indent compiles its own patterns once, in about
 1.5 ms: more than a small file takes to read line by line)."""
 
 
-Pairs = Callable[[str, int, int], list[tuple[str, str, str]]]
+Pairs = Callable[[str, int, int], list[tuple[str, str, str, str]]]
+"""Each common line's key, and its plain, single-quoted or double-quoted value."""
 
 
 _ITEM_MIN_CHARACTERS = 1 << 17
@@ -212,12 +215,12 @@ class _Scan:
                     end = run.end()
                     pairs = pairs_in(text, self.at, end)
                     known = len(mapping)
-                    mapping.update({key: plain or quoted for key, plain, quoted in pairs})
+                    mapping.update({key: plain or single or double for key, plain, single, double in pairs})
                     if len(mapping) != known + len(pairs):
                         raise _Unsure  # a duplicate key
                     self.line += len(pairs)
                     self.at = end
-                    key, plain, _ = pairs[-1]
+                    key, plain, _, _ = pairs[-1]
                     self.last = (mapping, key, 0) if plain else None
                     if end >= size:
                         break
@@ -308,11 +311,11 @@ class _Scan:
                     raise _Unsure
             mapping = top[1]
             if simple is not None:  # the common line: a key and a plain (or simply quoted) value
-                key, value, quoted = simple.groups()
+                key, value, single, double = simple.groups()
                 if key in mapping:
                     raise _Unsure
                 if value is None:
-                    mapping[key] = quoted
+                    mapping[key] = double if single is None else single
                 else:
                     mapping[key] = value
                     self.last = (mapping, key, 0)
@@ -350,7 +353,7 @@ class _Scan:
         """The next item of the list on top of the stack: a mapping at
         ``indent`` of the common lines up to ``end``, opened and filled."""
         pairs = pairs_in(self.text, self.at, end)
-        mapping = {key: plain or quoted for key, plain, quoted in pairs}
+        mapping = {key: plain or single or double for key, plain, single, double in pairs}
         if len(mapping) != len(pairs):
             raise _Unsure  # a duplicate key
         self.starts[id(mapping)] = (self.line + 1, indent + 1)
@@ -358,7 +361,7 @@ class _Scan:
         self.stack.append([indent, mapping, True, None, False])
         self.line += len(pairs)
         self.at = end
-        key, plain, _ = pairs[-1]
+        key, plain, _, _ = pairs[-1]
         self.last = (mapping, key, 0) if plain else None
         return mapping
 
