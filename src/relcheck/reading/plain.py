@@ -77,18 +77,38 @@ _FLOW_SCALAR = (f"""(?:"{_DOUBLE_TEXT}"|'{_SINGLE_TEXT}'|"""
 _ITEM = f" *{_FLOW_SCALAR} *"
 _LIST = rf"\[(?:{_separated(_ITEM)}| *)\]"
 _ENTRY = f" *{_KEY_TEXT} {{0,99}}: +(?:{_FLOW_SCALAR}|{_LIST}) *"
-_FLOW_MAPPING = re.compile(rf"\{{(?:{_separated(_ENTRY)}| *)\}}")
-_FLOW_LIST = re.compile(_LIST)
-"""A whole flow mapping (of scalars and lists of scalars) or list of scalars, or an empty one."""
-_ENTRIES = re.compile(f" *({_KEY_TEXT}) {{0,99}}: +({_FLOW_SCALAR}|{_LIST}) *(?:,|$)")
-_ITEMS = re.compile(f" *({_FLOW_SCALAR}) *(?:,|$)")
-"""Each entry of a flow mapping or list that :data:`_FLOW_MAPPING` or :data:`_FLOW_LIST` matched."""
 _OPEN_QUOTE = f"""(?:"{_DOUBLE_TEXT}|'{_SINGLE_TEXT})"""
-_OPEN_MAPPING = re.compile(rf"\{{(?:{_ENTRY},)*(?: *{_KEY_TEXT} {{0,99}}:(?: +(?:{_OPEN_QUOTE}|{_FLOW_SCALAR})?)?)? *")
-"""The first lines of a flow mapping written over several: whole entries,
-then perhaps a key and its colon, and perhaps the start of its value (a
-plain one, or a quoted one not closed yet).  (A line break inside a key
-would make it no key to YAML.)"""
+
+
+class _Compiled:
+    """Patterns compiled when first used: each takes 0.4 to 2.5 ms to
+    compile (a small file's whole audit takes about 100), and most files
+    never need them."""
+
+    def __init__(self, **patterns: str) -> None:
+        self._patterns = patterns
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        if name not in self._patterns:
+            raise AttributeError(name)
+        compiled = re.compile(self._patterns[name])
+        setattr(self, name, compiled)
+        return compiled
+
+
+_GENERAL = _Compiled(
+    # A whole flow mapping (of scalars and lists of scalars) or list of
+    # scalars, or an empty one; then each of its entries.
+    mapping=rf"\{{(?:{_separated(_ENTRY)}| *)\}}",
+    list=_LIST,
+    entries=f" *({_KEY_TEXT}) {{0,99}}: +({_FLOW_SCALAR}|{_LIST}) *(?:,|$)",
+    items=f" *({_FLOW_SCALAR}) *(?:,|$)",
+    # The first lines of a flow mapping written over several: whole entries,
+    # then perhaps a key and its colon, and perhaps the start of its value
+    # (a plain one, or a quoted one not closed yet).  (A line break inside a
+    # key would make it no key to YAML.)
+    open_mapping=rf"\{{(?:{_ENTRY},)*(?: *{_KEY_TEXT} {{0,99}}:(?: +(?:{_OPEN_QUOTE}|{_FLOW_SCALAR})?)?)? *",
+)
 
 # The common flow collections: keys of word characters and values of plain
 # words (no quote, colon, hash or question mark in them), or quoted with no
@@ -98,10 +118,11 @@ _WORDS = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ][^,\[\]{}#:?'"]*|(?:'[^',]*'|"[^",\\]*"
 _WORD_ENTRY = " *[0-9A-Za-z_][0-9A-Za-z_.-]{0,199} {0,99}:"
 _WORDS_MAPPING = re.compile(rf"\{{{_separated(f'{_WORD_ENTRY} +{_WORDS}')}\}}")
 _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
-_WORDS_OPEN_MAPPING = re.compile(
-    rf"""\{{(?:{_WORD_ENTRY} +{_WORDS},)*(?:{_WORD_ENTRY}(?: +(?:{_WORDS}|'[^',]*|"[^",\\]*)?)?)? *""")
-"""The first lines of a common flow mapping written over several (as
-:data:`_OPEN_MAPPING`, which is tried when this does not match)."""
+_COMMON = _Compiled(
+    # The first lines of a common flow mapping written over several (as
+    # open_mapping above, which is tried when this does not match).
+    open_mapping=rf"""\{{(?:{_WORD_ENTRY} +{_WORDS},)*(?:{_WORD_ENTRY}(?: +(?:{_WORDS}|'[^',]*|"[^",\\]*)?)?)? *""",
+)
 
 _SINGLE = re.compile(f"'({_SINGLE_TEXT})'")
 _DOUBLE = re.compile(f'"({_DOUBLE_TEXT})"')
@@ -420,7 +441,8 @@ class _Scan:
             # Not closed on this line (or broken): join the next one, as YAML
             # folds a line break inside a flow collection into a space.  A
             # key split over two lines is no key to YAML: left to libyaml.
-            if text[0] == "{" and _WORDS_OPEN_MAPPING.fullmatch(text) is None and _OPEN_MAPPING.fullmatch(text) is None:
+            if text[0] == "{" and _COMMON.open_mapping.fullmatch(text) is None and (
+                    _GENERAL.open_mapping.fullmatch(text) is None):
                 raise _Unsure
             raw = self._next_line()
             body = raw.strip(" ")
@@ -597,11 +619,11 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
                 mapping[key.strip(" ")] = value[1:-1] if value[0] in "'\"" else None if value in nulls else value
             count = len(entries)
         else:
-            whole = _FLOW_MAPPING.match(text)
+            whole = _GENERAL.mapping.match(text)
             if whole is None:
                 raise _Unsure
             end = whole.end()
-            pairs = _ENTRIES.findall(text, 1, end - 1)
+            pairs = _GENERAL.entries.findall(text, 1, end - 1)
             mapping = {key: _scalar(value) for key, value in pairs}
             count = len(pairs)
             if depth <= 1 and "[" in text[:end]:
@@ -620,11 +642,11 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
         items: list[Any] = [item[1:-1] if item[0] in "'\"" else None if item in nulls else item
                             for item in (part.strip(" ") for part in text[1:end - 1].split(","))]
     else:
-        whole = _FLOW_LIST.match(text)
+        whole = _GENERAL.list.match(text)
         if whole is None:
             raise _Unsure
         end = whole.end()
-        items = [_scalar(value) for value in _ITEMS.findall(text, 1, end - 1)]
+        items = [_scalar(value) for value in _GENERAL.items.findall(text, 1, end - 1)]
     if end != len(text):
         _trailing(text[end:])
     if depth <= 2:
@@ -636,7 +658,7 @@ def _scalar(text: str) -> Any:
     """A flow scalar (or list of scalars) as written -> its value."""
     first = text[0]
     if first == "[":
-        return [_scalar(item) for item in _ITEMS.findall(text, 1, len(text) - 1)]
+        return [_scalar(item) for item in _GENERAL.items.findall(text, 1, len(text) - 1)]
     if first == '"':
         return _unescape(text[1:-1])
     if first == "'":
