@@ -82,8 +82,8 @@ _OPEN_QUOTE = f"""(?:"{_DOUBLE_TEXT}|'{_SINGLE_TEXT})"""
 
 class _Compiled:
     """Patterns compiled when first used: each takes 0.4 to 2.5 ms to
-    compile (a small file's whole audit takes about 100), and most files
-    never need them."""
+    compile, against about 100 ms for a small file's whole audit, and most
+    files never need them."""
 
     def __init__(self, **patterns: str) -> None:
         self._patterns = patterns
