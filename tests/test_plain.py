@@ -118,6 +118,9 @@ VALUES = [
     "{a: \"b' c\", d: 'e\" f'}", "{'a': b}", "{a: 'b'}x", "{a: 'b',\n  c: \"d\"}", "{a: '2026-01-26', b: 'yes'}",
     "['', \"\", '\\']", "{a: 'b''}", "{a: \"\\\"}", "[' a ', \" b \"]",
     "{a: b , c: 'd''e'}", "[a  , 'b''c']", "{a: b c  , d: \"e\\x41\"}", "{a: b:c d , e: 'f''g'}",
+    # the commonest flow collections: ", " between entries, ": " after keys, plain values
+    "{a: b, c: ~}", "[a, ~]", "[null]", "{a: nullx, b: ~x}", "{a:  b, c:  d}", "{a: b,  c: d}", "{a: b}}",
+    "{a: b c, d: e-f, g: 2026-01-26}", "[a b, c]]", "{a: b, c: d, a: e}", "{a: b, NULL: d}",
     "{a: b,\n\n  c: d}", "{a: b,\n  # c\n  d: e}", "{a: b,\n  c: 'd # e'}", "{a: 'b #,\n  c'}", "{a: b,\n  c: d} # e", "{a: b,\n  c}", "{a: b,\n---\n}",
 ]
 WHOLE_LINES = ["---", "--- # c", "---  ", "--- x", "---x", "...", "# comment", "  # indented", "", "   ",
@@ -248,6 +251,7 @@ def test_mutated_account_files_read_as_libyaml_reads_them(data: bytes) -> None:
 CONTEXTS = [
     "k: {v}\n", "k: {v}\nz: 1\n", "- {v}\n- x\n", "a:\n  b: 1\n  k: {v}\n", "a:\n- b: 1\n  k: {v}\nz: 1\n",
     "x:\n  - y:\n      - k: {v}\n        z: 1\n", "---\nk: {v}\n---\n- {v}\n", "  - k: {v}\n  - {v}\n",
+    "a:\n  - {x: y}\n  - {v}\n  - {v}\n  - z: 1\nb: 2\n",
 ]
 KEY_CONTEXTS = ["{k}: 1\n", "- {k}: 1\n  z: 2\n", "a:\n  {k}:\n    - 1\n", "a: {{{k}: 1, z: 2}}\n",
                 "x:\n  y: [{{{k}: 1}}]\n", "{k}:\n"]
@@ -367,6 +371,9 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     ("a:\n  b: c\n   d\n  e: f\n  g: h\n   i\nj: k\n", {"a": {"b": "c d", "e": "f", "g": "h i"}, "j": "k"}),
     ("- {a: '2026-01-26', b: 'yes' , c: \"~\", d: ~, e: '', f: 'g: h #i'}\n- ['j', \" k \", l]\n",
      [{"a": "2026-01-26", "b": "yes", "c": "~", "d": None, "e": "", "f": "g: h #i"}, ["j", " k ", "l"]]),
+    ("a:\n  - {b: c d, e: 2026-01-26}\n  - {b: 'c', e: ~}\n  - {b: c,\n     e: [f, g h]}\n  - [i, j]\n  - k: l\n",
+     {"a": [{"b": "c d", "e": "2026-01-26"}, {"b": "c", "e": None}, {"b": "c", "e": ["f", "g h"]}, ["i", "j"],
+            {"k": "l"}]}),
 ])
 def test_values_as_written(text: str, data: Any) -> None:
     documents = scan_documents(text.encode())

@@ -118,6 +118,13 @@ _WORDS = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ][^,\[\]{}#:?'"]*|(?:'[^',]*'|"[^",\\]*"
 _WORD_ENTRY = " *[0-9A-Za-z_][0-9A-Za-z_.-]{0,199} {0,99}:"
 _WORDS_MAPPING = re.compile(rf"\{{{_separated(f'{_WORD_ENTRY} +{_WORDS}')}\}}")
 _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
+# The commonest of all, as YAML writers write them: ", " between entries,
+# ": " after each key, and plain values (not nulls).  Split at those, the
+# text gives the keys and values at once, without a step per entry.
+_CANON_VALUE = r"""(?!(?:~|null|Null|NULL)[,}\]])[^-?:,\[\]{}#&*!|>'"%@` ](?:[^,\[\]{}#:?'"]*[^,\[\]{}#:?'" ])?"""
+_CANON_ENTRY = f"[0-9A-Za-z_][0-9A-Za-z_.-]{{0,199}}: {_CANON_VALUE}"
+_CANON_MAPPING = re.compile(rf"\{{(?:{_CANON_ENTRY}, )*{_CANON_ENTRY}\}}")
+_CANON_LIST = re.compile(rf"\[(?:{_CANON_VALUE}, )*{_CANON_VALUE}\]")
 _COMMON = _Compiled(
     # The first lines of a common flow mapping written over several (as
     # open_mapping above, which is tried when this does not match).
@@ -157,6 +164,10 @@ _ITEM_MIN_CHARACTERS = 1 << 17
 """A list item of common lines is read in one step in inputs of 128 KiB or
 more (its patterns take another 1.7 ms an indent to compile: paid back
 after about 100 KB of such items)."""
+
+
+_FLOW_ITEM_LEADS = [" " * indent + "- {" for indent in range(_RUN_INDENTS)]
+"""A list item written as a flow mapping, at each indent."""
 
 
 @cache
@@ -255,6 +266,17 @@ class _Scan:
                         mapping = self._item(here, run.end(), item_pairs_in)
                         continue
             elif 0 <= listed < items_below - 2:
+                # After an item written as a flow mapping, the next one written
+                # so too (as PyYAML's flow style writes every interaction).
+                if text.startswith(_FLOW_ITEM_LEADS[listed], self.at):
+                    stop = text.find("\n", self.at)
+                    if stop < 0:
+                        stop = size
+                    rest = text[self.at + listed + 2:stop]
+                    self.at = stop + 1
+                    self.line += 1
+                    stack[-1][1].append(self._flow(rest, listed, listed + 3, len(stack)))
+                    continue
                 # The same after an item written as a flow collection (which
                 # was as deep as the new item: within MAX_DEPTH).
                 item_at, item_pairs_in = _items(listed + 2)
@@ -606,13 +628,19 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
     if text[0] == "{":
         if "}" not in text:
             raise _Unsure  # not closed on this line
-        mapping: dict[str, Any] = {}
-        # (A quote doubled inside single quotes is for the general pattern:
-        # the common one would fail only after trying every entry.)
-        whole = _WORDS_MAPPING.match(text) if "''" not in text else None
+        mapping: dict[str, Any]
+        whole = _CANON_MAPPING.match(text)
         if whole is not None:
             end = whole.end()
+            flat = text[1:end - 1].replace(": ", ", ").split(", ")
+            mapping = dict(zip(flat[::2], flat[1::2], strict=True))
+            count = len(flat) >> 1
+        # (A quote doubled inside single quotes is for the general pattern:
+        # the common one would fail only after trying every entry.)
+        elif "''" not in text and (whole := _WORDS_MAPPING.match(text)) is not None:
+            end = whole.end()
             entries = text[1:end - 1].split(",")
+            mapping = {}
             for entry in entries:
                 key, _, value = entry.partition(":")
                 value = value.strip(" ")
@@ -636,11 +664,15 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
         return mapping
     if "]" not in text:
         raise _Unsure  # not closed on this line
-    whole = _WORDS_LIST.match(text) if "''" not in text else None
+    items: list[Any]
+    whole = _CANON_LIST.match(text)
     if whole is not None:
         end = whole.end()
-        items: list[Any] = [item[1:-1] if item[0] in "'\"" else None if item in nulls else item
-                            for item in (part.strip(" ") for part in text[1:end - 1].split(","))]
+        items = text[1:end - 1].split(", ")
+    elif "''" not in text and (whole := _WORDS_LIST.match(text)) is not None:
+        end = whole.end()
+        items = [item[1:-1] if item[0] in "'\"" else None if item in nulls else item
+                 for item in (part.strip(" ") for part in text[1:end - 1].split(","))]
     else:
         whole = _GENERAL.list.match(text)
         if whole is None:
