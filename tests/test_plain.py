@@ -355,6 +355,15 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     assert accepted > examples * 0.6, (accepted, examples)
 
 
+@pytest.mark.parametrize("text, read", [
+    ("- a: 1\n  b: 2\n-  c: 3\n-  d: 4\n", True), ("- a: 1\n  b: ''\n- c: \"\"\n  d: ''\n", True),
+    ("x:\n  - a: 1\n    b: 2\n  -   c: 3\n      d: 4\n  - e: 5\n", True), ("- a: 1\n  b: 2\n-  c: 3\n   d: 4\n", True),
+    ("x:\n- a: 1\n  b: 2\n- c: 3\n   d: 4\n", False),
+])
+def test_list_items_of_common_lines_read_as_libyaml_reads_them(text: str, read: bool) -> None:
+    assert check(text.encode()) == read
+
+
 @pytest.mark.parametrize("text, data", [
     ("a: 1\nb:\n  - x\n  - {c: d, e: 'it''s'}\n", {"a": "1", "b": ["x", {"c": "d", "e": "it's"}]}),
     ("accounts:\n- name: A\n  tags: [x, ~]\nversion: 1\n", {"accounts": [{"name": "A", "tags": ["x", None]}],

@@ -156,8 +156,8 @@ of 16 KiB or more (each indent compiles its own patterns once, in about
 1.5 ms: more than a small file takes to read line by line)."""
 
 
-Pairs = Callable[[str, int, int], list[tuple[str, str, str, str]]]
-"""Each common line's key, and its plain, single-quoted or double-quoted value."""
+Pairs = list[tuple[Any, ...]]
+"""Each common line's key, and its plain, single-quoted or double-quoted value (or "")."""
 
 
 _ITEM_MIN_CHARACTERS = 1 << 17
@@ -171,23 +171,29 @@ _FLOW_ITEM_LEADS = [" " * indent + "- {" for indent in range(_RUN_INDENTS)]
 
 
 @cache
-def _runs(indent: int) -> tuple[Match, Pairs]:
-    """For a run of common lines at ``indent``: the pattern of the whole
-    run, and the one that finds each line's key and value."""
-    lead = " " * indent
-    run = re.compile(f"(?:{lead}{_WORD_KEY}{_SIMPLE_VALUE})+")
-    pairs = re.compile(f"(?m)^{lead}{_WORD_KEY}{_SIMPLE_VALUE}")
-    return run.match, pairs.findall
+def _line(indent: int) -> Match:
+    """A common line at ``indent``: its key and value in groups (see ``Pairs``)."""
+    return re.compile(f"{' ' * indent}{_WORD_KEY}{_SIMPLE_VALUE}").match
 
 
 @cache
-def _items(indent: int) -> tuple[Match, Pairs]:
-    """The same for a list item of common lines: ``- key: value`` at
-    ``indent - 2``, the other lines at ``indent``."""
-    lead = " " * (indent - 2)
-    item = re.compile(f"{lead}- {_WORD_KEY}{_SIMPLE_VALUE}(?:{lead}  {_WORD_KEY}{_SIMPLE_VALUE})*")
-    pairs = re.compile(f"(?m)^{lead}(?:- |  ){_WORD_KEY}{_SIMPLE_VALUE}")
-    return item.match, pairs.findall
+def _item_line(indent: int) -> Match:
+    """The first line of a list item of common lines (a mapping at
+    ``indent``): ``- key: value`` at ``indent - 2``."""
+    return re.compile(f"{' ' * (indent - 2)}- {_WORD_KEY}{_SIMPLE_VALUE}").match
+
+
+def _run(found: re.Match[str], line_at: Match, text: str) -> tuple[Pairs, int]:
+    """The key and value of the common line ``found`` and of each line
+    after it that ``line_at`` matches, and where the last one ends.  (One
+    match a line: a pattern for the whole run, then one to find each line's
+    groups in it, read every character twice.)"""
+    pairs = [found.groups("")]
+    end = found.end()
+    while (found := line_at(text, end)) is not None:  # type: ignore[assignment]
+        pairs.append(found.groups(""))
+        end = found.end()
+    return pairs, end
 
 
 def scan_documents(data: bytes, line_offset: int = 0) -> Optional[list[Document]]:
@@ -241,11 +247,10 @@ class _Scan:
         items_below = _RUN_INDENTS if size >= _ITEM_MIN_CHARACTERS else 0
         while self.at < size:
             if 0 <= here < runs_below:
-                run_at, pairs_in = _runs(here)
-                run = run_at(text, self.at)
-                if run is not None:
-                    end = run.end()
-                    pairs = pairs_in(text, self.at, end)
+                line_at = _line(here)
+                found = line_at(text, self.at)
+                if found is not None:
+                    pairs, end = _run(found, line_at, text)
                     known = len(mapping)
                     mapping.update({key: plain or single or double for key, plain, single, double in pairs})
                     if len(mapping) != known + len(pairs):
@@ -259,11 +264,10 @@ class _Scan:
                 # The next item of the list this mapping is an item of, all
                 # of it common lines: read in one step, as the lines below would.
                 if here < items_below and len(stack) >= 2 and not stack[-2][2] and stack[-2][0] == here - 2:
-                    item_at, item_pairs_in = _items(here)
-                    run = item_at(text, self.at)
-                    if run is not None:
+                    found = _item_line(here)(text, self.at)
+                    if found is not None:
                         stack.pop()  # (the new item is as deep as the one it follows: within MAX_DEPTH)
-                        mapping = self._item(here, run.end(), item_pairs_in)
+                        mapping = self._item(here, found)
                         continue
             elif 0 <= listed < items_below - 2:
                 # After an item written as a flow mapping, the next one written
@@ -279,11 +283,10 @@ class _Scan:
                     continue
                 # The same after an item written as a flow collection (which
                 # was as deep as the new item: within MAX_DEPTH).
-                item_at, item_pairs_in = _items(listed + 2)
-                run = item_at(text, self.at)
-                if run is not None:
+                found = _item_line(listed + 2)(text, self.at)
+                if found is not None:
                     here, listed = listed + 2, -1
-                    mapping = self._item(here, run.end(), item_pairs_in)
+                    mapping = self._item(here, found)
                     continue
             raw = self._next_line()
             body = raw.lstrip(" ")
@@ -392,10 +395,10 @@ class _Scan:
         self._close_document()
         return self.found
 
-    def _item(self, indent: int, end: int, pairs_in: Pairs) -> dict[str, Any]:
+    def _item(self, indent: int, found: re.Match[str]) -> dict[str, Any]:
         """The next item of the list on top of the stack: a mapping at
-        ``indent`` of the common lines up to ``end``, opened and filled."""
-        pairs = pairs_in(self.text, self.at, end)
+        ``indent`` of common lines, the first of them ``found``, opened and filled."""
+        pairs, end = _run(found, _line(indent), self.text)
         mapping = {key: plain or single or double for key, plain, single, double in pairs}
         if len(mapping) != len(pairs):
             raise _Unsure  # a duplicate key
