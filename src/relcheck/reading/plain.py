@@ -152,8 +152,8 @@ Match = Callable[[str, int], Optional[re.Match[str]]]
 _RUN_INDENTS = 64
 _RUN_MIN_CHARACTERS = 1 << 14
 """Runs of common lines are read in one step at indents below 64, in inputs
-of 16 KiB or more (each indent compiles its own patterns once, in about
-1.5 ms: more than a small file takes to read line by line)."""
+of 16 KiB or more (each indent compiles its own pattern once, in about
+0.6 ms: more than a small file takes to read line by line)."""
 
 
 Pairs = list[tuple[Any, ...]]
@@ -162,8 +162,8 @@ Pairs = list[tuple[Any, ...]]
 
 _ITEM_MIN_CHARACTERS = 1 << 17
 """A list item of common lines is read in one step in inputs of 128 KiB or
-more (its patterns take another 1.7 ms an indent to compile: paid back
-after about 100 KB of such items)."""
+more (the pattern of its first line takes another 0.6 ms an indent to
+compile, paid back after some tens of KB of such items)."""
 
 
 _FLOW_ITEM_LEADS = [" " * indent + "- {" for indent in range(_RUN_INDENTS)]
