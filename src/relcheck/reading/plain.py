@@ -170,10 +170,19 @@ _FLOW_ITEM_LEADS = [" " * indent + "- {" for indent in range(_RUN_INDENTS)]
 """A list item written as a flow mapping, at each indent."""
 
 
+_MOST_KNOWN_LINES = 1 << 10
+_LONGEST_KNOWN_LINE = 100
+"""How many common lines each indent keeps, and how long they are at most."""
+
+
 @cache
-def _line(indent: int) -> Match:
-    """A common line at ``indent``: its key and value in groups (see ``Pairs``)."""
-    return re.compile(f"{' ' * indent}{_WORD_KEY}{_SIMPLE_VALUE}").match
+def _line(indent: int) -> tuple[Match, dict[str, tuple[str, ...]]]:
+    """A common line at ``indent``: the pattern that puts its key and value
+    in groups (see ``Pairs``), and the lines it has matched so far, with
+    those groups.  The same lines recur throughout a file (``direction:
+    inbound``, ``purpose: pitch``), and looking one up costs a fraction of
+    matching it."""
+    return re.compile(f"{' ' * indent}{_WORD_KEY}{_SIMPLE_VALUE}").match, {}
 
 
 @cache
@@ -183,17 +192,27 @@ def _item_line(indent: int) -> Match:
     return re.compile(f"{' ' * (indent - 2)}- {_WORD_KEY}{_SIMPLE_VALUE}").match
 
 
-def _run(found: re.Match[str], line_at: Match, text: str) -> tuple[Pairs, int]:
-    """The key and value of the common line ``found`` and of each line
-    after it that ``line_at`` matches, and where the last one ends.  (One
-    match a line: a pattern for the whole run, then one to find each line's
-    groups in it, read every character twice.)"""
-    pairs = [found.groups("")]
-    end = found.end()
-    while (found := line_at(text, end)) is not None:  # type: ignore[assignment]
-        pairs.append(found.groups(""))
-        end = found.end()
-    return pairs, end
+def _run(text: str, at: int, indent: int, pairs: Pairs) -> int:
+    """Put the key and value of each common line at ``indent`` from ``at``
+    on in ``pairs``; where they end.  (The pattern's match ends with the
+    line's line break: nothing it matches goes past one.)"""
+    line_at, known = _line(indent)
+    find = text.find
+    while (stop := find("\n", at)) >= 0:
+        line = text[at:stop]
+        pair = known.get(line)
+        if pair is None:
+            found = line_at(text, at)
+            if found is None:
+                break
+            pair = found.groups("")
+            if stop - at < _LONGEST_KNOWN_LINE:
+                if len(known) >= _MOST_KNOWN_LINES:
+                    known.clear()
+                known[line] = pair
+        pairs.append(pair)
+        at = stop + 1
+    return at
 
 
 def scan_documents(data: bytes, line_offset: int = 0) -> Optional[list[Document]]:
@@ -247,10 +266,9 @@ class _Scan:
         items_below = _RUN_INDENTS if size >= _ITEM_MIN_CHARACTERS else 0
         while self.at < size:
             if 0 <= here < runs_below:
-                line_at = _line(here)
-                found = line_at(text, self.at)
-                if found is not None:
-                    pairs, end = _run(found, line_at, text)
+                pairs: Pairs = []
+                end = _run(text, self.at, here, pairs)
+                if pairs:
                     known = len(mapping)
                     mapping.update({key: plain or single or double for key, plain, single, double in pairs})
                     if len(mapping) != known + len(pairs):
@@ -398,7 +416,8 @@ class _Scan:
     def _item(self, indent: int, found: re.Match[str]) -> dict[str, Any]:
         """The next item of the list on top of the stack: a mapping at
         ``indent`` of common lines, the first of them ``found``, opened and filled."""
-        pairs, end = _run(found, _line(indent), self.text)
+        pairs = [found.groups("")]
+        end = _run(self.text, found.end(), indent, pairs)
         mapping = {key: plain or single or double for key, plain, single, double in pairs}
         if len(mapping) != len(pairs):
             raise _Unsure  # a duplicate key
