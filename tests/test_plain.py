@@ -270,9 +270,10 @@ def test_every_edge_key_in_every_place(context: str) -> None:
 
 
 @pytest.mark.parametrize("depth", [MAX_DEPTH - 2, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1])
-@pytest.mark.parametrize("inner", ["k: v", "k: [v]", "k: {v: w}", "- v", "k:", "-"])
+@pytest.mark.parametrize("inner", ["k: v", "k: [v]", "k: {v: w}", "- v", "k:", "-", "j: w\n{pad}k: [v]\n"])
 def test_nesting_as_deep_as_libyaml_allows_and_no_deeper(depth: int, inner: str) -> None:
-    lines = [" " * level + "k:" for level in range(depth - 1)] + [" " * (depth - 1) + inner]
+    pad = " " * (depth - 1)
+    lines = [" " * level + "k:" for level in range(depth - 1)] + [pad + inner.replace("{pad}", pad)]
     data = "\n".join(lines).encode()
     try:
         list(read_documents(data, positions=False))
@@ -359,6 +360,9 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     ("- a: 1\n  b: 2\n-  c: 3\n-  d: 4\n", True), ("- a: 1\n  b: ''\n- c: \"\"\n  d: ''\n", True),
     ("x:\n  - a: 1\n    b: 2\n  -   c: 3\n      d: 4\n  - e: 5\n", True), ("- a: 1\n  b: 2\n-  c: 3\n   d: 4\n", True),
     ("x:\n- a: 1\n  b: 2\n- c: 3\n   d: 4\n", False),
+    # a key with a flow list after a run of common lines
+    ("x:\n  - a: b\n    k: [c, d e]\n    f: g\n    h: [i]\n", True), ("x:\n  - a: b\n    k: [c]\n      d\n", False),
+    ("x:\n  - a: b\n    k: [c]\n    k: d\n", False), ("x:\n  - a: b\n    k: [c, ~]\n", True),
 ])
 def test_list_items_of_common_lines_read_as_libyaml_reads_them(text: str, read: bool) -> None:
     assert check(text.encode()) == read

@@ -123,8 +123,10 @@ _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
 # text gives the keys and values at once, without a step per entry.
 _CANON_VALUE = r"""(?!(?:~|null|Null|NULL)[,}\]])[^-?:,\[\]{}#&*!|>'"%@` ](?:[^,\[\]{}#:?'"]*[^,\[\]{}#:?'" ])?"""
 _CANON_ENTRY = f"[0-9A-Za-z_][0-9A-Za-z_.-]{{0,199}}: {_CANON_VALUE}"
-_CANON_MAPPING = re.compile(rf"\{{(?:{_CANON_ENTRY}, )*{_CANON_ENTRY}\}}")
-_CANON_LIST = re.compile(rf"\[(?:{_CANON_VALUE}, )*{_CANON_VALUE}\]")
+_CANON = _Compiled(
+    mapping=rf"\{{(?:{_CANON_ENTRY}, )*{_CANON_ENTRY}\}}",
+    list=rf"\[(?:{_CANON_VALUE}, )*{_CANON_VALUE}\]",
+)
 _COMMON = _Compiled(
     # The first lines of a common flow mapping written over several (as
     # open_mapping above, which is tried when this does not match).
@@ -186,16 +188,44 @@ def _line(indent: int) -> tuple[Match, dict[str, tuple[str, ...]]]:
 
 
 @cache
+def _list_line(indent: int) -> tuple[Match, dict[str, tuple[str, tuple[str, ...]]]]:
+    """A key at ``indent`` with a common flow list as its value (``goals:
+    [cut cost 10%, faster onboarding]``): the pattern, with the key and the
+    list's inside in groups, and the lines it has matched so far, with the
+    key and the items."""
+    return re.compile(f"{' ' * indent}{_WORD_KEY}\\[((?:{_CANON_VALUE}, )*{_CANON_VALUE})\\] *\n").match, {}
+
+
+def _list_value(text: str, at: int, indent: int, line: str) -> Optional[tuple[str, tuple[str, ...]]]:
+    """The key and items of ``line`` (at ``at``), if it is a key at
+    ``indent`` with a common flow list as its value."""
+    line_at, known = _list_line(indent)
+    pair = known.get(line)
+    if pair is None:
+        found = line_at(text, at)
+        if found is None:
+            return None
+        key, inside = found.groups()
+        pair = key, tuple(inside.split(", "))
+        if len(line) < _LONGEST_KNOWN_LINE:
+            if len(known) >= _MOST_KNOWN_LINES:
+                known.clear()
+            known[line] = pair
+    return pair
+
+
+@cache
 def _item_line(indent: int) -> Match:
     """The first line of a list item of common lines (a mapping at
     ``indent``): ``- key: value`` at ``indent - 2``."""
     return re.compile(f"{' ' * (indent - 2)}- {_WORD_KEY}{_SIMPLE_VALUE}").match
 
 
-def _run(text: str, at: int, indent: int, pairs: Pairs) -> int:
+def _run(text: str, at: int, indent: int, pairs: Pairs) -> tuple[int, str]:
     """Put the key and value of each common line at ``indent`` from ``at``
-    on in ``pairs``; where they end.  (The pattern's match ends with the
-    line's line break: nothing it matches goes past one.)"""
+    on in ``pairs``; where they end, and the line there (if a whole one).
+    (The pattern's match ends with the line's line break: nothing it
+    matches goes past one.)"""
     line_at, known = _line(indent)
     find = text.find
     while (stop := find("\n", at)) >= 0:
@@ -204,7 +234,7 @@ def _run(text: str, at: int, indent: int, pairs: Pairs) -> int:
         if pair is None:
             found = line_at(text, at)
             if found is None:
-                break
+                return at, line
             pair = found.groups("")
             if stop - at < _LONGEST_KNOWN_LINE:
                 if len(known) >= _MOST_KNOWN_LINES:
@@ -212,7 +242,7 @@ def _run(text: str, at: int, indent: int, pairs: Pairs) -> int:
                 known[line] = pair
         pairs.append(pair)
         at = stop + 1
-    return at
+    return at, ""
 
 
 def scan_documents(data: bytes, line_offset: int = 0) -> Optional[list[Document]]:
@@ -267,7 +297,7 @@ class _Scan:
         while self.at < size:
             if 0 <= here < runs_below:
                 pairs: Pairs = []
-                end = _run(text, self.at, here, pairs)
+                end, stopped = _run(text, self.at, here, pairs)
                 if pairs:
                     known = len(mapping)
                     mapping.update({key: plain or single or double for key, plain, single, double in pairs})
@@ -279,6 +309,19 @@ class _Scan:
                     self.last = (mapping, key, 0) if plain else None
                     if end >= size:
                         break
+                # A key with a common flow list as its value, deep enough down
+                # not to need the list's place recorded (see _flow).
+                if ": [" in stopped and 3 <= len(stack) < MAX_DEPTH:
+                    listed_value = _list_value(text, self.at, here, stopped)
+                    if listed_value is not None:
+                        key, items = listed_value
+                        if key in mapping:
+                            raise _Unsure  # a duplicate key
+                        mapping[key] = list(items)
+                        self.line += 1
+                        self.at += len(stopped) + 1
+                        self.last = None
+                        continue
                 # The next item of the list this mapping is an item of, all
                 # of it common lines: read in one step, as the lines below would.
                 if here < items_below and len(stack) >= 2 and not stack[-2][2] and stack[-2][0] == here - 2:
@@ -417,7 +460,7 @@ class _Scan:
         """The next item of the list on top of the stack: a mapping at
         ``indent`` of common lines, the first of them ``found``, opened and filled."""
         pairs = [found.groups("")]
-        end = _run(self.text, found.end(), indent, pairs)
+        end, _ = _run(self.text, found.end(), indent, pairs)
         mapping = {key: plain or single or double for key, plain, single, double in pairs}
         if len(mapping) != len(pairs):
             raise _Unsure  # a duplicate key
@@ -651,7 +694,7 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
         if "}" not in text:
             raise _Unsure  # not closed on this line
         mapping: dict[str, Any]
-        whole = _CANON_MAPPING.match(text)
+        whole = _CANON.mapping.match(text)
         if whole is not None:
             end = whole.end()
             flat = text[1:end - 1].replace(": ", ", ").split(", ")
@@ -687,7 +730,7 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
     if "]" not in text:
         raise _Unsure  # not closed on this line
     items: list[Any]
-    whole = _CANON_LIST.match(text)
+    whole = _CANON.list.match(text)
     if whole is not None:
         end = whole.end()
         items = text[1:end - 1].split(", ")
