@@ -207,11 +207,17 @@ def _list_value(text: str, at: int, indent: int, line: str) -> Optional[tuple[st
             return None
         key, inside = found.groups()
         pair = key, tuple(inside.split(", "))
-        if len(line) < _LONGEST_KNOWN_LINE:
-            if len(known) >= _MOST_KNOWN_LINES:
-                known.clear()
-            known[line] = pair
+        _remember(known, line, pair)
     return pair
+
+
+def _remember(known: dict[str, Any], line: str, read: Any) -> None:
+    """Keep what ``line`` was read as (if it is short: at most
+    _MOST_KNOWN_LINES, started again when full)."""
+    if len(line) < _LONGEST_KNOWN_LINE:
+        if len(known) >= _MOST_KNOWN_LINES:
+            known.clear()
+        known[line] = read
 
 
 @cache
@@ -236,10 +242,7 @@ def _run(text: str, at: int, indent: int, pairs: Pairs) -> tuple[int, str]:
             if found is None:
                 return at, line
             pair = found.groups("")
-            if stop - at < _LONGEST_KNOWN_LINE:
-                if len(known) >= _MOST_KNOWN_LINES:
-                    known.clear()
-                known[line] = pair
+            _remember(known, line, pair)
         pairs.append(pair)
         at = stop + 1
     return at, ""
