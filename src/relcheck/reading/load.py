@@ -10,7 +10,8 @@ where each value is (with :mod:`.plain` when the YAML is of the plain kind
 most files are, else with libyaml) and converts accounts with
 :mod:`.fast`; if anything at all looks wrong, the careful pass
 (:mod:`.careful`) reads the data again with libyaml, every position and the
-pydantic models, and its result is the one that counts.  Valid files never pay for the careful pass.
+pydantic models, and its result is the one that counts.  Valid files never
+pay for the careful pass.
 
 The bytes given to :func:`load_bytes` have passed :func:`.guards.prepare`
 (:func:`load_raw` does that; the runner does it once for a whole input
