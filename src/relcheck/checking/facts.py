@@ -218,13 +218,14 @@ class AccountFacts:
 
     def _engaged_since(self, start: date) -> list[Contact]:
         seen: dict[str, Contact] = {}
+        contacts = self.contacts
         for interaction in self.history:
             if interaction.date < start or not engaged(interaction):
                 continue
-            for name in interaction.with_:
-                contact = self.contact(name)
+            for key in map(norm_name, interaction.with_):
+                contact = contacts.get(key)  # the contact whose name compares as key
                 if contact is not None:
-                    seen.setdefault(norm_name(contact.name), contact)
+                    seen.setdefault(key, contact)
         return list(seen.values())
 
     def key_contact(self, among: Optional[list[Interaction]] = None) -> Optional[Contact]:
@@ -243,8 +244,8 @@ class AccountFacts:
     def _most_senior(self, pool: list[Interaction]) -> Optional[Contact]:
         counts: dict[str, int] = {}
         for interaction in pool:
-            for name in interaction.with_:
-                counts[norm_name(name)] = counts.get(norm_name(name), 0) + 1
+            for key in map(norm_name, interaction.with_):
+                counts[key] = counts.get(key, 0) + 1
         current = self.current or list(self.account.contacts)
         if not current:
             return None
@@ -256,7 +257,7 @@ class AccountFacts:
         key = norm_name(contact.name)
         return [
             i for i in self.history
-            if (since is None or i.date >= since) and any(norm_name(w) == key for w in i.with_)
+            if (since is None or i.date >= since) and key in map(norm_name, i.with_)
         ]
 
     def promises(self, grace_days: int = 0) -> list[Promise]:
