@@ -122,6 +122,7 @@ VALUES = [
     "{a: b, c: ~}", "[a, ~]", "[null]", "{a: nullx, b: ~x}", "{a:  b, c:  d}", "{a: b,  c: d}", "{a: b}}",
     "{a: b c, d: e-f, g: 2026-01-26}", "[a b, c]]", "{a: b, c: d, a: e}", "{a: b, NULL: d}",
     "{a: b,\n\n  c: d}", "{a: b,\n  # c\n  d: e}", "{a: b,\n  c: 'd # e'}", "{a: 'b #,\n  c'}", "{a: b,\n  c: d} # e", "{a: b,\n  c}", "{a: b,\n---\n}",
+    "[a, b\n- c]", "[a, b\n  - c]", "[a, b\n    c]",
 ]
 WHOLE_LINES = ["---", "--- # c", "---  ", "--- x", "---x", "...", "# comment", "  # indented", "", "   ",
                "%YAML 1.1", "--- |", "-", "- ", "--", "a", "- a", "  a"]
@@ -363,6 +364,9 @@ def test_it_reads_real_files_and_most_plain_nesting() -> None:
     # a key with a flow list after a run of common lines
     ("x:\n  - a: b\n    k: [c, d e]\n    f: g\n    h: [i]\n", True), ("x:\n  - a: b\n    k: [c]\n      d\n", False),
     ("x:\n  - a: b\n    k: [c]\n    k: d\n", False), ("x:\n  - a: b\n    k: [c, ~]\n", True),
+    # ... and its list over two lines (the second may not be read as a line of its own)
+    ("x:\n  - a: b\n    k: [c, d\n      e]\n", True), ("x:\n  - a: b\n    k: [c, d\n  - e]\n", False),
+    ("x:\n  - a: b\n    k: [c, d\n  - e]\n  - f\n", False), ("x:\n  - a: b\n    k: [c,\n      d]\n    f: g\n", True),
 ])
 def test_list_items_of_common_lines_read_as_libyaml_reads_them(text: str, read: bool) -> None:
     assert check(text.encode()) == read

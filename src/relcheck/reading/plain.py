@@ -121,7 +121,8 @@ _WORDS_LIST = re.compile(rf"\[{_separated(f' *{_WORDS}')}\]")
 # The commonest of all, as YAML writers write them: ", " between entries,
 # ": " after each key, and plain values (not nulls).  Split at those, the
 # text gives the keys and values at once, without a step per entry.
-_CANON_VALUE = r"""(?!(?:~|null|Null|NULL)[,}\]])[^-?:,\[\]{}#&*!|>'"%@` ](?:[^,\[\]{}#:?'"]*[^,\[\]{}#:?'" ])?"""
+_CANON_VALUE = r"""(?!(?:~|null|Null|NULL)[,}\]])[^-?:,\[\]{}#&*!|>'"%@` \n](?:[^,\[\]{}#:?'"\n]*[^,\[\]{}#:?'" \n])?"""
+"""(No line break: ``_list_line`` matches from a line's start in the whole text.)"""
 _CANON_ENTRY = f"[0-9A-Za-z_][0-9A-Za-z_.-]{{0,199}}: {_CANON_VALUE}"
 _CANON = _Compiled(
     mapping=rf"\{{(?:{_CANON_ENTRY}, )*{_CANON_ENTRY}\}}",
