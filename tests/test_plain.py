@@ -122,6 +122,8 @@ VALUES = [
     "{a: b, c: ~}", "[a, ~]", "[null]", "{a: nullx, b: ~x}", "{a:  b, c:  d}", "{a: b,  c: d}", "{a: b}}",
     "{a: b c, d: e-f, g: 2026-01-26}", "[a b, c]]", "{a: b, c: d, a: e}", "{a: b, NULL: d}",
     "{a: b,\n\n  c: d}", "{a: b,\n  # c\n  d: e}", "{a: b,\n  c: 'd # e'}", "{a: 'b #,\n  c'}", "{a: b,\n  c: d} # e", "{a: b,\n  c}", "{a: b,\n---\n}",
+    # lines ending in a comma, as PyYAML wraps them (and a comment or a quoted scalar ending so)
+    "{a: b, c: d,\n  e: 'yes'}", "{a: b, # c,\n  d: e}", "{a: 'b c,\n  d', e: 'f'}", "['a', b,\n  c]", "{a: b,\n  c: d,\n  e: f}x",
     "[a, b\n- c]", "[a, b\n  - c]", "[a, b\n    c]",
 ]
 WHOLE_LINES = ["---", "--- # c", "---  ", "--- x", "---x", "...", "# comment", "  # indented", "", "   ",
@@ -388,6 +390,8 @@ def test_list_items_of_common_lines_read_as_libyaml_reads_them(text: str, read: 
     ("a:\n  b: c\n   d\n  e: f\n  g: h\n   i\nj: k\n", {"a": {"b": "c d", "e": "f", "g": "h i"}, "j": "k"}),
     ("- {a: '2026-01-26', b: 'yes' , c: \"~\", d: ~, e: '', f: 'g: h #i'}\n- ['j', \" k \", l]\n",
      [{"a": "2026-01-26", "b": "yes", "c": "~", "d": None, "e": "", "f": "g: h #i"}, ["j", " k ", "l"]]),
+    ("- {a: 2026-01-26, b: Pat Wong, c: pitch,\n    d: 'yes'}\n- {a: b,\n    c: 'd,\n    e'}\n",
+     [{"a": "2026-01-26", "b": "Pat Wong", "c": "pitch", "d": "yes"}, {"a": "b", "c": "d, e"}]),
     ("a:\n  - {b: c d, e: 2026-01-26}\n  - {b: 'c', e: ~}\n  - {b: c,\n     e: [f, g h]}\n  - [i, j]\n  - k: l\n",
      {"a": [{"b": "c d", "e": "2026-01-26"}, {"b": "c", "e": None}, {"b": "c", "e": ["f", "g h"]}, ["i", "j"],
             {"k": "l"}]}),
@@ -400,7 +404,7 @@ def test_values_as_written(text: str, data: Any) -> None:
 
 @pytest.mark.parametrize("text", [
     "a: &x 1\nb: *x\n", "a: |2\n   text\n", "a: >\n  b\n    c\n", "a: |\n\n  b\n", "a: |\n  b\n  c", "a: b\n\n  c\n", "a:\tb\n", "a: 'x\n\n  y'\n", "a: {b\n  : c}\n", "x:\n  a: {b c\n    d: e}\n",
-    "a: {b: c, # one\n  d: e}\n", "a: [b,\n\n  c]\n", "- {b: c,\nd: e}\n",
+    "a: {b: c, # one\n  d: e}\n", "a: {b: c, # one,\n  d: e}\n", "a: [b,\n\n  c]\n", "- {b: c,\nd: e}\n",
     "a: 1\na: 2\n", "- a: 1\n  b:\n    c: 1\n  a: 2\n", "a:\n  b: 1\na: 2\n", "\"a\": 1\n", "a: \"\\q\"\n", "a: \"b\\ \n  c\"\n", "- a\nb: c\n", "a: 1\n  b: 2\n", "a: !!str 1\n",
     "a:\n  b: 1\n- c: 2\n", "- a: 1\n  b: 2\n- c: 3\n  c: 4\n", "x:\n  - a: 1\n    b: 2\n  - c: 3\n    a: 1\n    c: 4\n",
 ])

@@ -524,15 +524,19 @@ class _Scan:
         over as many lines as it takes (each indented past ``floor``)."""
         line = self.line
         for _ in range(_MOST_LINES):
-            try:
-                return _flow(text, line, column, depth, self.starts)
-            except _Unsure:
-                if len(text) > _MOST_CHARACTERS:
-                    raise
+            if text[-1] != ",":  # (a line ending in a comma is not closed: no need to try)
+                try:
+                    return _flow(text, line, column, depth, self.starts)
+                except _Unsure:
+                    pass
+            if len(text) > _MOST_CHARACTERS:
+                raise _Unsure
             # Not closed on this line (or broken): join the next one, as YAML
             # folds a line break inside a flow collection into a space.  A
             # key split over two lines is no key to YAML: left to libyaml.
-            if text[0] == "{" and _COMMON.open_mapping.fullmatch(text) is None and (
+            # (A line that ends in a comma, as YAML writers wrap them, splits
+            # no key: a comma ends an entry, or is inside a quoted scalar.)
+            if text[0] == "{" and text[-1] != "," and _COMMON.open_mapping.fullmatch(text) is None and (
                     _GENERAL.open_mapping.fullmatch(text) is None):
                 raise _Unsure
             raw = self._next_line()
@@ -698,11 +702,14 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
         if "}" not in text:
             raise _Unsure  # not closed on this line
         mapping: dict[str, Any]
-        whole = _CANON.mapping.match(text)
+        # (No quote is the common form's: a quote would only fail it, late.)
+        whole = _CANON.mapping.match(text) if "'" not in text and '"' not in text else None
         if whole is not None:
             end = whole.end()
             flat = text[1:end - 1].replace(": ", ", ").split(", ")
-            mapping = dict(zip(flat[::2], flat[1::2], strict=True))
+            if len(flat) & 1:
+                raise _Unsure  # (cannot be: the pattern puts ": " in every entry, and ", " between them)
+            mapping = {key: value for key, value in zip(flat[::2], flat[1::2])}  # (faster than dict(zip()))
             count = len(flat) >> 1
         # (A quote doubled inside single quotes is for the general pattern:
         # the common one would fail only after trying every entry.)
@@ -734,7 +741,7 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
     if "]" not in text:
         raise _Unsure  # not closed on this line
     items: list[Any]
-    whole = _CANON.list.match(text)
+    whole = _CANON.list.match(text) if "'" not in text and '"' not in text else None
     if whole is not None:
         end = whole.end()
         items = text[1:end - 1].split(", ")
