@@ -709,7 +709,7 @@ def _flow(text: str, line: int, column: int, depth: int, starts: Starts) -> Any:
             flat = text[1:end - 1].replace(": ", ", ").split(", ")
             if len(flat) & 1:
                 raise _Unsure  # (cannot be: the pattern puts ": " in every entry, and ", " between them)
-            mapping = {key: value for key, value in zip(flat[::2], flat[1::2])}  # (faster than dict(zip()))
+            mapping = {key: value for key, value in zip(flat[::2], flat[1::2])}  # noqa: B905 - as long, just checked
             count = len(flat) >> 1
         # (A quote doubled inside single quotes is for the general pattern:
         # the common one would fail only after trying every entry.)
