@@ -76,9 +76,31 @@ def test_the_spooled_report_is_the_report(export: Path, tmp_path: Path, monkeypa
             out = io.StringIO()
             write_report(spooled, fmt, out, rich=False)
             assert out.getvalue() == whole
+            # A file or a pipe takes bytes under its text: the spool's are copied into it.
+            stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+            write_report(spooled, fmt, stream, rich=False)
+            stream.flush()
+            assert stream.buffer.getvalue().decode("utf-8") == whole  # type: ignore[attr-defined]
         assert whole.count("\n") > 150
     changes = spooled.changes()  # the second audit was compared with the first: something changed
     assert changes is not None and changes["new"] + changes["worse"] + changes["resolved"] > 0
+
+
+@pytest.mark.parametrize("fmt", [Format.JSON, Format.JSONL])
+def test_a_spooled_report_of_no_accounts_is_the_report(tmp_path: Path, fmt: Format) -> None:
+    import io
+
+    from relcheck.reporting import write_report
+
+    path = tmp_path / "none.yaml"
+    path.write_text("accounts:\n  - name: Nobody\n    tier: platinum\n")  # its only account has an error
+    audit = runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23)))
+    whole = render(runner.run_audit([str(path)], audit), fmt)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    write_report(runner.run_audit_encoded([str(path)], audit, encode=fmt.value), fmt, stream)
+    stream.flush()
+    assert stream.buffer.getvalue().decode("utf-8") == whole  # type: ignore[attr-defined]
+    assert fmt is Format.JSONL or '"accounts": [],' in whole
 
 
 def test_a_slice_that_breaks_sends_the_whole_file_to_the_careful_reader(export: Path, tmp_path: Path) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Iterator
-from typing import TextIO, Union
+from typing import BinaryIO, Optional, TextIO, Union
 
 from ..checking.findings import AccountResult
-from ..results import EncodedAccount, Report, SpooledAccount, each_part
-from .output import write_batched
+from ..results import EncodedAccount, Report, SpooledAccount, SpooledAccounts, each_part
+from .output import bytes_under, write_batched, write_joined
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), check_circular=False).encode
 """(No cycle check: the report's data is made fresh for each account, as trees.)"""
@@ -43,6 +43,24 @@ def note_lines(account: AccountResult) -> str:
                             **note.to_json()}) + "\n" for note in account.notes)
 
 
+def _copied(out: TextIO, report: AnyReport) -> Optional[tuple[BinaryIO, SpooledAccounts]]:
+    """Where a spooled report's parts can be copied as the spool holds
+    them (UTF-8): the bytes under ``out``, if it takes them unchanged."""
+    accounts = report.accounts
+    binary = bytes_under(out) if isinstance(accounts, SpooledAccounts) else None
+    return (binary, accounts) if binary is not None and isinstance(accounts, SpooledAccounts) else None
+
+
+def _accounts(out: TextIO, report: AnyReport) -> None:
+    """The accounts' list, an account a line."""
+    copied = _copied(out, report)
+    if copied is None:
+        _block(out, each_part(report.accounts, 0, encode_account))
+    else:
+        binary, accounts = copied
+        out.write("\n  ]" if write_joined(binary, accounts.raw(0), b"[\n    ", b",\n    ") else "[]")
+
+
 def _block(out: TextIO, lines: Iterable[str]) -> None:
     """A JSON list, an item a line."""
     empty = True
@@ -65,7 +83,7 @@ def write_json(report: AnyReport, out: TextIO) -> None:
     for n, (key, value) in enumerate(data.items()):
         out.write(f"{',' if n else ''}\n  {_encode(key)}: " if n else f"  {_encode(key)}: ")
         if key == "accounts":
-            _block(out, each_part(report.accounts, 0, encode_account))
+            _accounts(out, report)
         elif key == "errors":
             _block(out, (_encode(e) for e in value))
         else:
@@ -85,10 +103,16 @@ def write_jsonl(report: AnyReport, out: TextIO) -> None:
     what the baseline had that is gone (``kind: resolved``) and every
     account left out for input errors (``kind: not-audited``): nothing
     vanishes from a script's view."""
-    write_batched(out, each_part(report.accounts, 0, lambda a: finding_lines(a) if isinstance(a, AccountResult)
-                                 else a.encoded))
-    write_batched(out, each_part(report.accounts, 1, lambda a: note_lines(a) if isinstance(a, AccountResult)
-                                 else a.more))
+    copied = _copied(out, report)
+    if copied is not None:
+        binary, accounts = copied
+        write_joined(binary, accounts.raw(0), b"", b"")
+        write_joined(binary, accounts.raw(1), b"", b"")
+    else:
+        write_batched(out, each_part(report.accounts, 0, lambda a: finding_lines(a) if isinstance(a, AccountResult)
+                                     else a.encoded))
+        write_batched(out, each_part(report.accounts, 1, lambda a: note_lines(a) if isinstance(a, AccountResult)
+                                     else a.more))
     for gone in report.resolved:
         out.write(_encode({"kind": "resolved", **gone.to_json()}) + "\n")
     for rejected in report.not_audited:

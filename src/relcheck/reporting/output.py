@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, Optional, TextIO, cast
 
 
 def _mode_for(path: Path) -> int:
@@ -75,6 +75,37 @@ def open_report(path: Path) -> Iterator[TextIO]:
 def write_report(path: Path, text: str) -> None:
     with open_report(path) as stream:
         stream.write(text)
+
+
+def bytes_under(out: TextIO) -> Optional[BinaryIO]:
+    """The byte stream under ``out`` when text written to ``out`` reaches
+    it unchanged (UTF-8, no newline translation), flushed so that bytes
+    written to it come after the text written so far; else None."""
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
+    if buffer is None or encoding not in ("utf-8", "utf8") or os.linesep != "\n":
+        return None
+    out.flush()
+    return cast(BinaryIO, buffer)
+
+
+def write_joined(out: BinaryIO, items: Iterable[bytes], first: bytes, between: bytes) -> bool:
+    """``first`` and the first of ``items``, then ``between`` and each of the
+    others, written about :data:`BATCH_CHARS` bytes at a time; whether
+    there was any item."""
+    batch: list[bytes] = []
+    size = 0
+    lead = first
+    for item in items:
+        batch.append(item)
+        size += len(item)
+        if size >= BATCH_CHARS:
+            out.write(lead + between.join(batch))
+            batch, size, lead = [], 0, between
+    if batch:
+        out.write(lead + between.join(batch))
+        lead = between
+    return lead is between
 
 
 BATCH_CHARS = 1 << 16
