@@ -171,45 +171,43 @@ class Spool:
 
     def each_part(self, places: Iterable[tuple[int, int]], part: int) -> Iterator[bytes]:
         """Part ``part`` (0 or 1) of each record at ``places`` (start, size),
-        as :meth:`read` gives them, one after the other: a report written
-        in file order reads a window ahead, and takes each record from it
-        (a large report is written at a fraction of a microsecond a record)."""
+        as :meth:`read` gives them, without the other two parts."""
         if self._pending:
             self.flush()
-        fd, unpack, header = self._file.fileno(), self._HEADER.unpack_from, self._HEADER.size
-        at, window, after = 0, b"", -1
-        for start, size in places:  # (as read does, for each record)
-            offset = start - at
-            if 0 <= offset and offset + size <= len(window):
-                record = window
-            elif start == after:
-                at, offset = start, 0
-                record = window = os.pread(fd, max(size, _WINDOW_BYTES), start)
-            else:
-                offset = 0  # (the window stays: a sorted report comes back to it)
-                record = os.pread(fd, size, start)
-            after = start + size
+        unpack, header, locate = self._HEADER.unpack_from, self._HEADER.size, self._locate
+        for start, size in places:
+            record, offset = locate(start, size)
             text, more, _ = unpack(record, offset)
             begin = offset + header + (text if part else 0)
             yield record[begin:begin + (more if part else text)]
 
     def read(self, start: int, size: int) -> tuple[bytes, bytes, bytes]:
         """The parts of the record at ``start`` of ``size`` bytes (see :meth:`parts`)."""
+        record, offset = self._locate(start, size)
+        sizes = self._HEADER.unpack_from(record, offset)
+        a = offset + self._HEADER.size
+        b = a + sizes[0]
+        c = b + sizes[1]
+        return record[a:b], record[b:c], record[c:offset + size]
+
+    def _locate(self, start: int, size: int) -> tuple[bytes, int]:
+        """Bytes holding the record at ``start`` of ``size`` bytes, and where
+        in them it starts: records read in the order they were written (a
+        report in file order, or a sort's run of equals) come from one read
+        ahead; any other record is read on its own, and the piece read ahead
+        stays for the records after it (a report sorted by name comes back
+        to it: dropping it made writing a large report six times slower)."""
         at, window, after = self._window
-        if at <= start and start + size <= at + len(window):
-            record = window[start - at:start - at + size]
+        offset = start - at
+        if 0 <= offset and offset + size <= len(window):
+            record = window
         elif start == after:
-            # Read in order (a report in file order, or a sort's run of
-            # equals): one read brings in the next records too.
-            window = os.pread(self._file.fileno(), max(size, _WINDOW_BYTES), start)
-            at, record = start, window[:size]
+            window = record = os.pread(self._file.fileno(), max(size, _WINDOW_BYTES), start)
+            at, offset = start, 0
         else:
-            record = os.pread(self._file.fileno(), size, start)
+            record, offset = os.pread(self._file.fileno(), size, start), 0
         self._window = (at, window, start + size)
-        sizes = self._HEADER.unpack_from(record)
-        a = self._HEADER.size + sizes[0]
-        b = a + sizes[1]
-        return record[self._HEADER.size:a], record[a:b], record[b:]
+        return record, offset
 
 
 @dataclass(slots=True)  # not frozen: one per account (see AccountResult); its offset is set on flush
