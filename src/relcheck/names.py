@@ -17,12 +17,17 @@ would make a file of many bad names quadratic): only exact matches up to
 case and spacing are suggested then."""
 
 
-@lru_cache(maxsize=8192)
-def norm_name(name: str) -> str:
+def name_key(name: str) -> str:
     """Names match regardless of case, spacing and Unicode normal form:
     ``pat  KIM`` is ``Pat Kim``, and ``Café`` typed with a combining accent
-    is ``Café`` typed with a precomposed one (cached: rules ask often)."""
+    is ``Café`` typed with a precomposed one."""
     return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+norm_name = lru_cache(maxsize=8192)(name_key)
+""":func:`name_key`, cached (rules ask about the same few names often;
+what is asked once per name, such as every account's in a run, calls
+:func:`name_key` and leaves the cache to them: a miss costs twice the work)."""
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ from typing import Any, Optional
 from ..compact import Interned, StringIndex
 from ..errors import InputError
 from ..format.records import Account
-from ..names import norm_name, suggest
+from ..names import name_key, suggest
 from .events import Document, Positions
 
 WHOLE, ITEMS, DOCUMENTS = "file", "items", "documents"
@@ -182,7 +182,7 @@ class Uniques:
     name, a place and an id of each, not a key object."""
 
     def __init__(self) -> None:
-        self._names = StringIndex(norm_name)  # the n-th account kept, as it spells its name
+        self._names = StringIndex(name_key)  # the n-th account kept, as it spells its name
         self._ids = StringIndex()
         self._id_owner = array("q")  # the account (its number in _names) of each id
         self._paths: Interned[str] = Interned()
