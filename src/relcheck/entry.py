@@ -53,21 +53,34 @@ def main() -> None:
 
         command = app
     if not ignored:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, _on_interrupt)
     finish(guarded(command))
 
 
-class _Terminated(BaseException):
-    """SIGTERM or SIGHUP, turned into an exception so the run unwinds like
-    Ctrl-C (the report's temporary file removed, the workers stopped)."""
+def _on_interrupt(signum: int, frame: object) -> None:
+    from .errors import stop_asked  # (imported by then: the command line was read)
 
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
+    stop_asked(signum)
+    raise KeyboardInterrupt
 
 
 def _on_signal(signum: int, frame: object) -> None:
-    raise _Terminated(signum)
+    from .errors import Stopped, stop_asked
+
+    stop_asked(signum)
+    raise Stopped(signum)
+
+
+def _unraisable(previous: Callable[[sys.UnraisableHookArgs], object]) -> Callable[[sys.UnraisableHookArgs], None]:
+    """``sys.unraisablehook`` that keeps quiet about a stop a signal asked
+    for where Python drops exceptions (see :func:`.errors.stop_asked`: the
+    run stops at its next check instead); anything else as before."""
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        from .errors import Stopped
+
+        if not isinstance(unraisable.exc_value, (KeyboardInterrupt, Stopped)):
+            previous(unraisable)
+    return hook
 
 
 def guarded(command: Callable[[], object]) -> int:
@@ -76,14 +89,17 @@ def guarded(command: Callable[[], object]) -> int:
     closed terminal), with the workers stopped; 1 when stdout's reader went away (as typer does); 2 and one
     line for a bug in relcheck itself (``RELCHECK_DEBUG=1`` shows it)."""
     from .commands.console import say
+    from .errors import Stopped, check_stop
 
     signal.signal(signal.SIGTERM, _on_signal)
     if _SIGHUP is not None and signal.getsignal(_SIGHUP) is not signal.SIG_IGN:
         signal.signal(_SIGHUP, _on_signal)
+    sys.unraisablehook = _unraisable(sys.unraisablehook)
     code = 0
     try:
         outcome = command()
         code = outcome if isinstance(outcome, int) else 0
+        check_stop()  # a stop dropped where Python drops exceptions, and not seen since
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if isinstance(done.code, str):
@@ -91,9 +107,9 @@ def guarded(command: Callable[[], object]) -> int:
         if code == 130:  # typer turns Ctrl-C into a quiet exit 130
             _stop_workers()
             say("relcheck: interrupted")
-    except (KeyboardInterrupt, _Terminated) as stop:
+    except (KeyboardInterrupt, Stopped) as stop:
         _stop_workers()
-        signum = stop.signum if isinstance(stop, _Terminated) else signal.SIGINT
+        signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
         say(f"relcheck: {_SAID[signum]}")
         code = 128 + signum
     except BrokenPipeError:  # stdout's reader went away outside the report's own writing: as typer does

@@ -40,3 +40,38 @@ class RelcheckError(Exception):
 
 class ConfigError(ValueError):
     """Settings that cannot be used (unknown rule, bad threshold): exit code 2."""
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP, turned into an exception so the run unwinds like
+    Ctrl-C (the report's temporary file removed, the workers stopped)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOPS: list[int] = []
+"""The signals that asked this process to stop, in the order they came."""
+
+
+def stop_asked(signum: int) -> None:
+    """Keep a signal's request to stop (its handler then raises as well).
+    Python runs a handler between two steps of whatever the main thread is
+    doing; inside a weakref callback or a ``__del__`` (the import system
+    runs such callbacks) the exception it raises is dropped with an
+    "Exception ignored" note, and the run would go on to the end.  What is
+    kept here is raised again at the next :func:`check_stop`."""
+    _STOPS.append(signum)
+
+
+def check_stop() -> None:
+    """Raise the stop a signal asked for, if one did: KeyboardInterrupt for
+    Ctrl-C, :class:`Stopped` for the others."""
+    if _STOPS:
+        import signal
+
+        if _STOPS[0] == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Stopped(_STOPS[0])
+

@@ -24,7 +24,7 @@ from .checking.facts import AccountFacts, Context
 from .checking.findings import AccountResult
 from .checking.registry import rule_names
 from .decisions import decide
-from .errors import InputError, RelcheckError
+from .errors import InputError, RelcheckError, check_stop
 from .names import norm_name, suggest
 from .reading.accounts import (
     DOCUMENTS,
@@ -393,6 +393,7 @@ def run_into(
     reading: Optional[_Reading] = None
     done = 0
     for result in (r for batch in _results(units, audit, jobs) for r in batch):
+        check_stop()  # a signal's stop that Python dropped (see errors.stop_asked)
         done += result.size
         if progress:
             progress(done, units.total)

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Optional, TextIO, cast
 
+from ..errors import check_stop
+
 
 def _mode_for(path: Path) -> int:
     """The permissions a written file gets: those of the file it replaces,
@@ -38,6 +40,7 @@ def _atomic(path: Path) -> Iterator[TextIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
+        check_stop()  # never put a report in place after a signal asked to stop (see errors.stop_asked)
         os.replace(temp, path)
     except BaseException:
         try:
