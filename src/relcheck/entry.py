@@ -89,13 +89,14 @@ def guarded(command: Callable[[], object]) -> int:
     closed terminal), with the workers stopped; 1 when stdout's reader went away (as typer does); 2 and one
     line for a bug in relcheck itself (``RELCHECK_DEBUG=1`` shows it)."""
     from .commands.console import say
-    from .errors import Stopped, check_stop
+    from .errors import Stopped, check_stop, stop_signal
 
     signal.signal(signal.SIGTERM, _on_signal)
     if _SIGHUP is not None and signal.getsignal(_SIGHUP) is not signal.SIG_IGN:
         signal.signal(_SIGHUP, _on_signal)
     sys.unraisablehook = _unraisable(sys.unraisablehook)
     code = 0
+    stopped = 0  # the signal that ended the run, if one did
     try:
         outcome = command()
         code = outcome if isinstance(outcome, int) else 0
@@ -105,22 +106,24 @@ def guarded(command: Callable[[], object]) -> int:
         if isinstance(done.code, str):
             say(done.code)
         if code == 130:  # typer turns Ctrl-C into a quiet exit 130
-            _stop_workers()
-            say("relcheck: interrupted")
+            stopped = signal.SIGINT
     except (KeyboardInterrupt, Stopped) as stop:
-        _stop_workers()
-        signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
-        say(f"relcheck: {_SAID[signum]}")
-        code = 128 + signum
+        stopped = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
     except BrokenPipeError:  # stdout's reader went away outside the report's own writing: as typer does
         code = 1
     except Exception as err:  # pragma: no cover - a bug in relcheck itself
+        if not stop_signal():  # (else a stop Python turned into another error: inside __set_name__, say)
+            _stop_workers()
+            if os.environ.get("RELCHECK_DEBUG"):
+                raise
+            say(f"relcheck: internal error: {type(err).__name__}: {err} "
+                "(please report it; set RELCHECK_DEBUG=1 for the traceback)")
+            code = 2
+    stopped = stopped or stop_signal()  # (a stop typer's exit, or another error, hid)
+    if stopped:
         _stop_workers()
-        if os.environ.get("RELCHECK_DEBUG"):
-            raise
-        say(f"relcheck: internal error: {type(err).__name__}: {err} "
-            "(please report it; set RELCHECK_DEBUG=1 for the traceback)")
-        code = 2
+        say(f"relcheck: {_SAID[stopped]}")
+        code = 128 + stopped
     return code
 
 

@@ -75,3 +75,7 @@ def check_stop() -> None:
             raise KeyboardInterrupt
         raise Stopped(_STOPS[0])
 
+
+def stop_signal() -> int:
+    """The first signal that asked this process to stop, or 0."""
+    return _STOPS[0] if _STOPS else 0
