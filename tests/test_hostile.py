@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -243,6 +244,23 @@ def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: in
         assert sorted(p.name for p in tmp_path.iterdir()) == ["export.yaml", "report.json"]  # no temp file
 
 
+def _guarded_here(command: Callable[[], object]) -> int:
+    """``entry.guarded(command)`` in this process, with Python's own hook
+    for dropped exceptions (it prints them to stderr); the signal handlers,
+    the hook and any stop asked for put back as they were afterwards."""
+    from relcheck import entry, errors
+
+    saved = [(s, signal.getsignal(s)) for s in (signal.SIGTERM, signal.SIGHUP)], sys.unraisablehook
+    sys.unraisablehook = sys.__unraisablehook__
+    try:
+        return entry.guarded(command)
+    finally:
+        for number, handler in saved[0]:
+            signal.signal(number, handler)
+        sys.unraisablehook = saved[1]
+        errors._STOPS.clear()
+
+
 @pytest.mark.parametrize("when", ["reading", "writing the report", "writing to stdout"])
 def test_a_signal_that_lands_where_python_drops_exceptions_still_stops_the_run(
         when: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -255,7 +273,7 @@ def test_a_signal_that_lands_where_python_drops_exceptions_still_stops_the_run(
     put in place, at the end): 143, one line, the old report kept."""
     import weakref
 
-    from relcheck import entry, errors
+    from relcheck import errors
     from relcheck.commands.quick import quick_audit
     from relcheck.reporting import json_report
 
@@ -296,15 +314,7 @@ def test_a_signal_that_lands_where_python_drops_exceptions_still_stops_the_run(
         assert run is not None
         return run()
 
-    saved = [(s, signal.getsignal(s)) for s in (signal.SIGTERM, signal.SIGHUP)], sys.unraisablehook
-    sys.unraisablehook = sys.__unraisablehook__  # Python's own: it prints what is dropped to stderr
-    try:
-        code = entry.guarded(command)
-    finally:
-        for number, handler in saved[0]:
-            signal.signal(number, handler)
-        sys.unraisablehook = saved[1]
-        errors._STOPS.clear()
+    code = _guarded_here(command)
     assert code == 143
     assert written == ([] if when == "reading" else [when])  # a stop while reading stops it there, not at the end
     assert out.read_text() == "previous report" and sorted(p.name for p in tmp_path.iterdir()) == [
@@ -318,7 +328,6 @@ def test_a_signal_while_a_class_is_made_is_a_stop_not_an_internal_error(capsys: 
     Python 3.11 wraps what a handler raises inside ``__set_name__`` in a
     RuntimeError (seen once as "internal error" and exit 2 in a fresh
     checkout).  It is the stop that was asked for: 143 and one line."""
-    from relcheck import entry, errors
 
     class Named:
         def __set_name__(self, owner: type, name: str) -> None:
@@ -329,14 +338,7 @@ def test_a_signal_while_a_class_is_made_is_a_stop_not_an_internal_error(capsys: 
     def command() -> object:
         return type("Made", (), {"field": Named()})
 
-    saved = [(s, signal.getsignal(s)) for s in (signal.SIGTERM, signal.SIGHUP)], sys.unraisablehook
-    try:
-        code = entry.guarded(command)
-    finally:
-        for number, handler in saved[0]:
-            signal.signal(number, handler)
-        sys.unraisablehook = saved[1]
-        errors._STOPS.clear()
+    code = _guarded_here(command)
     err = capsys.readouterr().err
     assert code == 143 and "relcheck: terminated" in err and "internal error" not in err
 
