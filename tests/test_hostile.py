@@ -343,6 +343,49 @@ def test_a_signal_while_a_class_is_made_is_a_stop_not_an_internal_error(capsys: 
     assert code == 143 and "relcheck: terminated" in err and "internal error" not in err
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_worker_whose_main_process_is_gone_leaves_before_it_counts_itself_or_waits() -> None:
+    """A worker forked as the main process ends (a stop while the pool
+    replaced a worker) must leave at once: counting itself in the run's
+    starts came first once, behind a lock a stopped main process could
+    hold for good, and such a worker outlived the run with its pipes open
+    (seen as a stopped run that never closed its output)."""
+    import multiprocessing
+
+    from relcheck import run
+
+    starts = run._Starts(multiprocessing.get_context("fork"), workers=1)
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the forked worker
+        try:
+            run._start_worker(run._WORKER, -1, starts.semaphore)  # -1: not this process's parent
+        finally:
+            os._exit(3)  # it went on to work for a main process that is gone
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    starts.check()
+    assert starts.count == 0
+
+
+def test_a_run_counts_its_workers_and_stops_when_one_more_has_started() -> None:
+    """The pool replaces a worker that died; one start more than workers
+    asked for means a batch was lost with it."""
+    import multiprocessing
+
+    from relcheck import run
+    from relcheck.errors import RelcheckError
+
+    starts = run._Starts(multiprocessing.get_context(), workers=2)
+    for _ in range(2):
+        starts.semaphore.release()
+    starts.check()
+    starts.check()
+    assert starts.count == 2
+    starts.semaphore.release()
+    with pytest.raises(RelcheckError, match="worker process ended"):
+        starts.check()
+
+
 def test_a_worker_killed_mid_run_ends_the_run_with_exit_2_not_a_hang(tmp_path: Path) -> None:
     """The system's out-of-memory killer (or anyone) may kill a worker: the
     batch it held never comes back, and the run must not wait for it."""

@@ -446,14 +446,24 @@ def _large_blocks_from_the_system() -> None:
 def _glibc(function: str, *args: int) -> None:
     """Call a C library function Python does not expose, on Linux with
     glibc; elsewhere (or without that function) nothing is done."""
+    call = _glibc_function(function)
+    if call is not None:
+        call(*args)
+
+
+@cache
+def _glibc_function(name: str) -> Optional[Callable[..., int]]:
+    """The C library's function ``name`` (None where there is none): looked
+    up once, so a forked worker calls it without loading anything."""
     if not sys.platform.startswith("linux"):
-        return
+        return None
     try:
         import ctypes
 
-        getattr(ctypes.CDLL("libc.so.6", use_errno=True), function)(*args)
+        function: Callable[..., int] = getattr(ctypes.CDLL("libc.so.6", use_errno=True), name)
+        return function
     except (OSError, AttributeError):
-        pass
+        return None
 
 
 MAX_ERRORS_PER_FILE = 50
@@ -501,13 +511,16 @@ def _start_worker(worker: _Worker, parent: int, started: Any) -> None:
     process's own handler, inherited, would print the worker's traceback)
     and, on Linux, dies with the main process, so none is ever left behind.
     A main process that died while this one was being forked (before the
-    death signal was armed) is caught by comparing the parent's pid.  Each
-    worker counts itself in ``started``: the pool replaces a worker that
-    died, so one more than were asked for means a batch was lost with it."""
+    death signal was armed) is caught by comparing the parent's pid.
+    Nothing before that may wait: a worker is forked from a process with
+    threads, so a lock another thread held at that moment (the dynamic
+    loader's, say) is never released in the worker, and a worker stuck
+    before its death signal outlives the run (seen as a stopped run whose
+    pipes never closed).  Each worker then counts itself in ``started``, a
+    semaphore (a lock held by a worker the system kills is never released;
+    a semaphore's count is): the pool replaces a worker that died, so one
+    more than were asked for means a batch was lost with it."""
     import signal
-
-    with started.get_lock():
-        started.value += 1
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -517,7 +530,28 @@ def _start_worker(worker: _Worker, parent: int, started: Any) -> None:
     _glibc("prctl", 1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
         os._exit(0)
+    started.release()
     _set_worker(worker)
+
+
+class _Starts:
+    """How many workers have started, from the semaphore each one releases
+    as it starts (:func:`_start_worker`)."""
+
+    def __init__(self, context: Any, workers: int) -> None:
+        self.semaphore = context.Semaphore(0)
+        self.workers = workers
+        self.count = 0
+
+    def check(self) -> None:
+        """Stop the run if a worker died (the system killed it, or it ran out
+        of memory): the batch it held would never come back, and the run would
+        wait for it for good."""
+        while self.semaphore.acquire(False):
+            self.count += 1
+        if self.count > self.workers:
+            raise RelcheckError("a worker process ended before its work was done (killed, or out of memory?); "
+                                "nothing was written: run again, or with --jobs 1")
 
 
 def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[UnitResult]]:
@@ -533,8 +567,10 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     context = multiprocessing.get_context(method)
     workers = min(jobs, 64) - 1  # this process is the last of the jobs: it works too
     try:
-        started = context.Value("i", 0)
-        pool = context.Pool(processes=workers, initializer=_start_worker, initargs=(_WORKER, os.getpid(), started))
+        started = _Starts(context, workers)
+        _glibc_function("prctl")  # looked up here: a worker must not wait for the loader's lock (see _start_worker)
+        pool = context.Pool(processes=workers, initializer=_start_worker,
+                            initargs=(_WORKER, os.getpid(), started.semaphore))
     except OSError:  # no processes to be had (a process limit): do the work here
         yield from map(_run_batch, units)
         return
@@ -552,14 +588,14 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
                 queue.append(pool.apply_async(_run_batch, (batch,)))
             else:
                 queue.append(_run_batch(batch))
-            _check_alive(started, workers)
+            started.check()
             while queue and (isinstance(queue[0], list) or queue[0].ready()):
                 head = queue.popleft()
                 yield head if isinstance(head, list) else head.get()
         for head in queue:
             while not isinstance(head, list) and not head.ready():
                 head.wait(0.2)
-                _check_alive(started, workers)
+                started.check()
             yield head if isinstance(head, list) else head.get()
     except BaseException:
         kill_workers()
@@ -567,15 +603,6 @@ def _results(units: _Plan, audit: Optional[Audit], jobs: int) -> Iterator[list[U
     pool.close()
     pool.join()
     _LIVE_POOLS.remove(pool)
-
-
-def _check_alive(started: Any, workers: int) -> None:
-    """Stop the run if a worker died (the system killed it, or it ran out
-    of memory): the batch it held would never come back, and the run would
-    wait for it for good."""
-    if started.value > workers:
-        raise RelcheckError("a worker process ended before its work was done (killed, or out of memory?); "
-                            "nothing was written: run again, or with --jobs 1")
 
 
 def default_jobs() -> int:
