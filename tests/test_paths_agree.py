@@ -213,6 +213,66 @@ def test_no_size_wall_for_a_plain_list_or_a_stream_of_documents(export: Path, tm
     assert '"accounts": 150' in report_json(documents, jobs=1)
 
 
+@pytest.mark.parametrize("closing", ["...\n", "... # the export ends here\n", "...\n\n# written by the nightly job\n  \n",
+                                     "...", "...\n" + "# a long footer\n" * 8000],
+                         ids=["bare", "comment", "footer", "no-final-newline", "footer-over-pieces"])
+def test_a_list_closed_by_a_document_end_marker_is_cut_and_reads_the_same(
+        export: Path, tmp_path: Path, monkeypatch, closing: str) -> None:
+    """PyYAML's ``explicit_end=True`` (and other writers) close the document
+    with ``...``; with nothing after it but blank lines and comments, the
+    list is cut as any other, and reads as the same file without it."""
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    closed = tmp_path / export.name
+    closed.write_text(export.read_text() + closing)
+    slices = split.split_accounts(closed.read_bytes())
+    if len(closing) < 65536:
+        assert slices is not None and b"".join(part for _, part in slices) == export.read_bytes()[len("accounts:\n"):]
+    reference = report_json(export, jobs=1).replace(str(export), "X")
+    assert report_json(closed, jobs=1).replace(str(closed), "X") == reference
+    assert report_json(closed, jobs=2).replace(str(closed), "X") == reference
+    _limit(monkeypatch, 100_000)  # read piece by piece from disk
+    assert report_json(closed, jobs=2).replace(str(closed), "X") == reference
+
+
+@pytest.mark.parametrize("after", ["...\n  - name: After the end\n", "...\n---\naccounts:\n  - name: Another\n",
+                                   "...\n" + "# a long footer\n" * 8000 + "  - name: After the end\n",
+                                   "...#not an end\n", "... x\n"],
+                         ids=["items", "document", "items-over-pieces", "no-space", "text"])
+def test_what_follows_a_document_end_marker_is_read_as_the_whole_file_reads_it(
+        export: Path, tmp_path: Path, monkeypatch, after: str) -> None:
+    """Anything but blank lines and comments after a ``...`` (another
+    document, or list items a reader would take for one): the file is
+    read whole, and every path reports what that reading does."""
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    path = tmp_path / "after.yaml"
+    path.write_text(export.read_text() + after)
+    assert split.split_accounts(path.read_bytes()) is None
+    reference = report_json(path, jobs=1)
+    assert report_json(path, jobs=2) == reference
+    from relcheck.reading import stream
+
+    monkeypatch.setattr(stream, "PIECE_BYTES", 64 * 1024)  # read from disk in small pieces (not over the size limit,
+    monkeypatch.setattr(stream, "FIRST_PIECE_BYTES", 16 * 1024)  # which would refuse a file that must be read whole)
+    assert report_json(path, jobs=1) == reference
+
+
+@pytest.mark.parametrize("data, body, closed", [
+    (b"  - a\n...\n", b"  - a\n", True),
+    (b"  - a\n... # end\n\n  # c\n\t\n", b"  - a\n", True),
+    (b"  - a\r\n...\r\n# c\r\n", b"  - a\r\n", True),
+    (b"...\n", b"", True),
+    (b"  - a\n...", b"  - a\n", True),
+    (b"  - a\n...#c\n", b"  - a\n...#c\n", False),
+    (b"  - a\n....\n", b"  - a\n....\n", False),
+    (b"  - a\n...\n  - b\n", b"  - a\n...\n  - b\n", False),
+    (b"  - a\n  ...\n", b"  - a\n  ...\n", False),
+    (b"  - a\n", b"  - a\n", False),
+])
+def test_the_closing_marker_is_found_only_with_nothing_but_comments_after_it(data: bytes, body: bytes,
+                                                                           closed: bool) -> None:
+    assert split.list_end(data) == (body, closed)
+
+
 def _huge_file_with(export: Path, tmp_path: Path, monkeypatch, bad_line: bytes) -> tuple[Report, int]:
     """The export, over a lowered size limit, with ``bad_line`` before
     account 120: the report, and the bad line's number."""

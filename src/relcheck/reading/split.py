@@ -113,11 +113,34 @@ def plain_list_body(shape: ListShape, data: bytes, first: bool) -> bool:
     return data.find(b"\t", tabs) < 0 or _TAB_INDENT.search(data, tabs) is None
 
 
+# A list may be closed by a document end marker ("...", as PyYAML writes with
+# explicit_end=True) with nothing after it but blank lines and comments:
+# what follows the list then says nothing, and is left out of its slices.
+# Anything else after a "..." (another document) and the file is read whole.
+_QUIET = rb"(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:[ \t]*(?:#[^\n]*)?\r?)?"
+QUIET = re.compile(_QUIET)
+"""Blank lines and comments (fullmatch), all that may follow a closing ``...``."""
+_CLOSING = re.compile(rb"\.\.\.(?:[ \t]+#[^\n]*|[ \t]*)\r?(?:\n|\Z)" + _QUIET)
+_CLOSING_SEARCH = 64 * 1024  # how far from the end a closing "..." is looked for
+
+
+def list_end(data: bytes) -> tuple[bytes, bool]:
+    """``data`` without a closing document end marker and what follows it
+    (blank lines and comments), and whether it had one."""
+    at = data.rfind(b"\n...", max(0, len(data) - _CLOSING_SEARCH)) + 1
+    if (at or data.startswith(b"...")) and _CLOSING.fullmatch(data, at):
+        return data[:at], True
+    return data, False
+
+
 def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
     """``[(line_offset, slice), ...]`` covering every account of ``data``, or
     ``None`` when the file is not a plain ``accounts:`` block list."""
     shape = list_shape(data)
-    if shape is None or not plain_list_body(shape, data, first=True):
+    if shape is None:
+        return None
+    data = list_end(data)[0]
+    if not plain_list_body(shape, data, first=True):
         return None
     slices: list[tuple[int, bytes]] = []
     start = shape.first

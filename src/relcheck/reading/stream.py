@@ -27,7 +27,7 @@ from ..errors import InputError
 from .accounts import DOCUMENTS, ITEMS
 from .guards import prepare
 from .sources import MAX_FILE_BYTES, Source
-from .split import DOCUMENT_START, ITEM_BYTES, TAIL_BYTES, ListShape, list_shape, plain_list_body
+from .split import DOCUMENT_START, ITEM_BYTES, QUIET, TAIL_BYTES, ListShape, list_end, list_shape, plain_list_body
 
 PIECE_BYTES = 8 << 20
 """How much of the file is read at a time (a line longer than this is
@@ -82,27 +82,34 @@ def slices(source: Source, target: int) -> Iterator[tuple[int, bytes, str]]:
     line = 0
     cutter: Optional[_Cutter] = None
     shape: Optional[ListShape] = None
+    closed = False  # the list ended with "..." (see split.list_end)
     for number, raw in enumerate(_pieces(source)):
         if number == 0 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ReadWhole  # UTF-16: converted whole
         data = prepare(label, raw, line, start=number == 0)
         if isinstance(data, InputError):
             raise ReadWhole(data)
-        lines = data.count(b"\n")
+        line += data.count(b"\n")
+        if closed:
+            if not QUIET.fullmatch(data):
+                raise ReadWhole  # more than blank lines and comments after the closing "...": another document
+            continue
         if cutter is None:
             shape = list_shape(data)
-            if shape is not None and not plain_list_body(shape, data, first=True):
-                shape = None  # more than one list (a stream of documents?), as split_accounts finds
+            body, closed = list_end(data) if shape is not None else (data, False)
+            if shape is not None and not plain_list_body(shape, body, first=True):
+                shape, closed = None, False  # more than one list (a stream of documents?), as split_accounts finds
             if shape is not None:
                 cutter = _Cutter(shape.item, ITEMS, target, data.count(b"\n", 0, shape.first), tail - shape.first)
-                data = data[shape.first:]
+                data = body[shape.first:]
             else:
                 cutter = _Cutter(DOCUMENT_START, DOCUMENTS, target, 0, tail)
-        elif shape is not None and not plain_list_body(shape, b"\n" + data, first=False):
-            raise ReadWhole
+        elif shape is not None:
+            data, closed = list_end(data)
+            if not plain_list_body(shape, b"\n" + data, first=False):
+                raise ReadWhole
         if cutter.kind == DOCUMENTS and (data.startswith(b"%") or b"\n%" in data):
             raise ReadWhole  # directives reach across documents
-        line += lines
         yield from cutter.feed(data)
     if cutter is None:
         raise ReadWhole  # an empty file
