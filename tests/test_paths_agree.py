@@ -273,6 +273,64 @@ def test_the_closing_marker_is_found_only_with_nothing_but_comments_after_it(dat
     assert split.list_end(data) == (body, closed)
 
 
+def _stdin(monkeypatch, data: bytes) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_standard_input_of_any_size_is_read_from_a_temporary_file_as_a_file_is(
+        export: Path, tmp_path: Path, monkeypatch, jobs: int) -> None:
+    """More standard input than is kept in memory goes to a temporary file
+    as it arrives and is read from there piece by piece, as a file on disk:
+    no size limit (it had the file's 512 MiB), the same report as the file's,
+    both cores, and the file removed afterwards."""
+    import tempfile
+
+    from relcheck.reading import sources
+
+    reference = report_json(export, jobs=1).replace(str(export), "<stdin>")
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    _limit(monkeypatch, 100_000)  # the export is larger than any input read whole may be
+    monkeypatch.setattr(sources, "HELD_STDIN_BYTES", 50_000)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    _stdin(monkeypatch, export.read_bytes())
+    assert report_json(Path("-"), jobs=jobs) == reference
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_standard_input_kept_in_memory_reads_as_the_file_and_says_where_a_guard_stops_it(
+        export: Path, monkeypatch) -> None:
+    reference = report_json(export, jobs=1).replace(str(export), "<stdin>")
+    _stdin(monkeypatch, export.read_bytes())
+    assert report_json(Path("-"), jobs=1) == reference
+    raw = export.read_bytes()
+    at = raw.index(b"  - name: Account 00120")
+    _stdin(monkeypatch, raw[:at] + b"  - name: Acct\x00me\n" + raw[at:])
+    report = runner.run_audit(["-"], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
+    # (it said "file holds no accounts (it is empty)" at 1:1: the error case read standard input a second time)
+    assert [(e.path, e.line, e.column) for e in report.errors] == [("<stdin>", raw[:at].count(b"\n") + 1, 15)]
+
+
+def test_a_full_temporary_folder_while_keeping_standard_input_is_an_error_at_its_first_line(
+        export: Path, tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    from relcheck.reading import sources
+
+    def full(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sources, "HELD_STDIN_BYTES", 50_000)
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    _stdin(monkeypatch, export.read_bytes())
+    report = runner.run_audit(["-"], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
+    assert [(e.path, e.line, e.column) for e in report.errors] == [("<stdin>", 1, 1)]
+    assert "No space left on device" in report.errors[0].message and "TMPDIR" in report.errors[0].message
+    assert report.accounts == []
+
+
 def _huge_file_with(export: Path, tmp_path: Path, monkeypatch, bad_line: bytes) -> tuple[Report, int]:
     """The export, over a lowered size limit, with ``bad_line`` before
     account 120: the report, and the bad line's number."""

@@ -40,7 +40,7 @@ from .reading.events import YamlError
 from .reading.guards import prepare
 from .reading.load import load_bytes
 from .reading.localize import read_by_item
-from .reading.sources import MAX_FILE_BYTES, Source, expand, read_source
+from .reading.sources import MAX_FILE_BYTES, Source, expand, read_source, remove_taken, take_stdin
 from .reading.split import MIN_SPLIT_BYTES, TAIL_BYTES, TARGET_SLICE_BYTES, local, split_accounts, split_documents
 from .results import EncodedAccount, Report, Spool, SpooledAccount, SpooledAccounts
 
@@ -64,6 +64,7 @@ class Unit:
     kind: str = WHOLE
     last: bool = True  # the last unit of its input
     restart: bool = False  # read the input whole: what earlier units of it found does not count
+    error: Optional[InputError] = None  # why the input cannot be read (standard input, read already)
 
 
 @dataclass(repr=False)
@@ -104,6 +105,8 @@ def _set_worker(worker: _Worker) -> None:
 
 
 def _run_unit(unit: Unit) -> UnitResult:
+    if unit.error is not None:
+        return UnitResult(unit.index, unit.last, 0, errors=[unit.error])
     raw = unit.data if unit.data is not None else read_source(unit.source)
     result = UnitResult(unit.index, unit.last, len(raw) if isinstance(raw, bytes) and not unit.restart else 0,
                         restart=unit.restart)
@@ -186,8 +189,27 @@ class _Plan:
         self.whole: dict[int, bytes] = {}
         self.sliced: set[int] = set()  # inputs cut into slices
         self.refused: dict[int, InputError] = {}  # inputs too large to read whole, with why they must be
-        self.sizes = [_size(s) for s in sources]
+        # Standard input is read first (its size decides whether workers pay):
+        # what is kept in memory, or why it cannot be read; a large one is
+        # a temporary file from then on, in place of the source.
+        self.stdin: dict[int, Union[bytes, InputError]] = {}
+        self.taken: list[Source] = []
+        for index, source in enumerate(sources):
+            if source.path is None:
+                taken = take_stdin(source)
+                if isinstance(taken, Source):
+                    sources[index] = taken
+                    self.taken.append(taken)
+                else:
+                    self.stdin[index] = taken
+        self.sizes = [len(held) if isinstance(held := self.stdin.get(i), bytes) else _size(s)
+                      for i, s in enumerate(sources)]
         self.total = sum(self.sizes)
+
+    def close(self) -> None:
+        """Remove the temporary file of a large standard input."""
+        for source in self.taken:
+            remove_taken(source)
 
     def __iter__(self) -> Iterator[list[Unit]]:
         batch: list[Unit] = []
@@ -207,12 +229,12 @@ class _Plan:
 
     def _units(self) -> Iterator[Unit]:
         for index, source in enumerate(self.sources):
-            if self.sizes[index] < MIN_SPLIT_BYTES:
+            if index in self.stdin:
+                yield from self._held(index, source, self.stdin.pop(index))
+            elif self.sizes[index] < MIN_SPLIT_BYTES:
                 yield Unit(index, source)
-            elif source.path is not None:
-                yield from self._streamed(index, source)
             else:
-                yield from self._held(index, source)
+                yield from self._streamed(index, source)
 
     def _streamed(self, index: int, source: Source) -> Iterator[Unit]:
         """A large file, read piece by piece from disk and cut as it is read."""
@@ -238,13 +260,12 @@ class _Plan:
         if held is not None:
             yield Unit(index, source, held[1], held[0], held[2], last=True)
 
-    def _held(self, index: int, source: Source) -> Iterator[Unit]:
-        """Standard input: read once and kept until its last slice is back,
-        for a careful second reading if a slice breaks."""
-        raw = read_source(source)
+    def _held(self, index: int, source: Source, raw: Union[bytes, InputError]) -> Iterator[Unit]:
+        """Standard input that fits in memory: kept until its last slice is
+        back, for a careful second reading if a slice breaks."""
         data = prepare(source.label, raw) if isinstance(raw, bytes) else raw
         if isinstance(data, InputError):
-            yield Unit(index, source)  # whoever runs it reports the error
+            yield Unit(index, source, error=data)
             return
         kind, slices = ITEMS, split_accounts(data, TARGET_SLICE_BYTES)
         if slices is None:
@@ -260,7 +281,7 @@ class _Plan:
 
 def _size(source: Source) -> int:
     if source.path is None:
-        return MIN_SPLIT_BYTES  # stdin: read it, and cut it if it is large
+        return 0
     try:
         return source.path.stat().st_size
     except OSError:
@@ -385,6 +406,15 @@ def run_into(
     _config_for.cache_clear()  # configs found in an earlier run (a library caller) may have changed
     _set_worker(_Worker(audit, rule_names()))
     units = _Plan(sources)
+    try:
+        return _read_all(units, sink, seen, audit, jobs, progress)
+    finally:
+        units.close()
+
+
+def _read_all(units: _Plan, sink: Sink, seen: Seen, audit: Optional[Audit], jobs: int,
+              progress: Optional[Callable[[int, int], None]]) -> Seen:
+    sources = units.sources
     if units.total >= MIN_SPLIT_BYTES:
         _large_blocks_from_the_system()
     uniques = Uniques()

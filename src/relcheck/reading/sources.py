@@ -107,6 +107,63 @@ def read_source(source: Source) -> Union[bytes, InputError]:
     return data
 
 
+HELD_STDIN_BYTES = 8 << 20
+"""Standard input up to this size is kept in memory; more is copied to a
+temporary file as it arrives and read from there as a file on disk, piece
+by piece (:func:`take_stdin`)."""
+
+
+def take_stdin(source: Source) -> Union[bytes, Source, InputError]:
+    """Standard input, read now: its bytes when there are at most
+    :data:`HELD_STDIN_BYTES` of them; else a source for a temporary file
+    holding all of it (under the same label), which has no size limit as a
+    file on disk has none when it is a plain ``accounts:`` list or a stream
+    of documents; or why it cannot be read.  The caller removes the file
+    (:func:`remove_taken`)."""
+    import tempfile
+
+    def cannot_read(err: OSError) -> InputError:
+        return file_error(source.label, f"cannot read the file: {err.strerror or err}")
+
+    try:
+        if sys.stdin is None:
+            raise OSError(9, "standard input is closed")
+        stream = sys.stdin.buffer
+        block = stream.read(HELD_STDIN_BYTES + 1)
+    except OSError as err:
+        return cannot_read(err)
+    if len(block) <= HELD_STDIN_BYTES:
+        return block
+    name = None
+    try:
+        fd, name = tempfile.mkstemp(prefix="relcheck-stdin-", suffix=".yaml")
+        with os.fdopen(fd, "wb") as out:
+            while block:
+                out.write(block)
+                try:
+                    block = stream.read(1 << 20)
+                except OSError as err:
+                    os.unlink(name)
+                    return cannot_read(err)
+    except BaseException as err:
+        if name is not None:
+            os.unlink(name)
+        if not isinstance(err, OSError):
+            raise
+        return file_error(source.label, f"cannot keep standard input in the temporary folder {tempfile.gettempdir()}: "
+                                        f"{err.strerror or err} (set TMPDIR to a folder with room)")
+    return Source(source.label, Path(name))
+
+
+def remove_taken(source: Source) -> None:
+    """Remove the temporary file :func:`take_stdin` made for ``source``."""
+    if source.path is not None:
+        try:
+            source.path.unlink()
+        except OSError:
+            pass
+
+
 class _NotRegular(Exception):
     pass
 
