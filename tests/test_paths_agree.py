@@ -273,6 +273,19 @@ def test_the_closing_marker_is_found_only_with_nothing_but_comments_after_it(dat
     assert split.list_end(data) == (body, closed)
 
 
+@pytest.mark.parametrize("key", ['"accounts":', "'accounts':"])
+def test_a_quoted_accounts_key_is_cut_and_reads_the_same(export: Path, tmp_path: Path, monkeypatch, key: str) -> None:
+    """PyYAML with ``default_style='"'`` (and other writers) quote every key."""
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    quoted = tmp_path / export.name
+    quoted.write_text(export.read_text().replace("accounts:", key, 1))
+    assert split.split_accounts(quoted.read_bytes()) is not None
+    reference = report_json(export, jobs=1).replace(str(export), "X")
+    assert report_json(quoted, jobs=2).replace(str(quoted), "X") == reference
+    quoted.write_text('"accounts":\n  - name: Kept out\n' + export.read_text())  # a second accounts key: read whole
+    assert split.split_accounts(quoted.read_bytes()) is None
+
+
 def _stdin(monkeypatch, data: bytes) -> None:
     import io
 

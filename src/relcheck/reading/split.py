@@ -50,7 +50,8 @@ the work of a file of tiny accounts as evenly as one of large ones."""
 # YAML reader reads alike (an allow-list, not a list of dangers): blank
 # lines of spaces, comments, one "---".  Anything else (a tab, a directive,
 # another key) and the file is read whole.
-_ACCOUNTS_LINE = re.compile(rb"(?m)^accounts:(?: +#[^\n]*)? *\n")
+_ACCOUNTS_LINE = re.compile(rb"""(?m)^(?:accounts|"accounts"|'accounts'):(?: +#[^\n]*)? *\n""")
+_ACCOUNTS_KEYS = (b"accounts:", b'"accounts":', b"'accounts':")  # quoted: PyYAML's default_style='"', say
 _PREFIX_LINE = re.compile(rb" *(?:#.*)?|---(?: +#.*)? *")
 _FIRST_ITEM = re.compile(rb"(?m)^( *)-(?:[ \t]|\r?$)")
 _TAB_INDENT = re.compile(rb"\n *\t")  # patterns start with a literal "\n": far faster than (?m)^
@@ -72,8 +73,12 @@ def list_shape(data: bytes) -> Optional[ListShape]:
     """The shape of ``data``'s ``accounts:`` list when the header, what
     precedes it and the first item are what every YAML reader reads alike;
     None otherwise (the file is read whole)."""
-    at = 0 if data.startswith(b"accounts:") else data.find(b"\naccounts:") + 1
-    header = _ACCOUNTS_LINE.match(data, at) if at or data.startswith(b"accounts:") else None
+    header = None
+    for key in _ACCOUNTS_KEYS:
+        at = 0 if data.startswith(key) else data.find(b"\n" + key) + 1
+        if at or data.startswith(key):
+            header = _ACCOUNTS_LINE.match(data, at)
+            break
     if header is None:
         return None
     for prefix in data[: header.start()].split(b"\n"):
