@@ -234,7 +234,7 @@ def test_a_signal_ends_a_parallel_run_at_once_leaving_nothing(sig: int, code: in
         else:
             process.send_signal(sig)
         _, err = process.communicate(timeout=10)
-        assert time.monotonic() - sent < 1.0
+        assert time.monotonic() - sent < 2.0  # 10-30 ms here; up to 2 s seen with both cores loaded three times over
         assert process.returncode in (code, 1), err  # 1: the run was already done
         assert "Traceback" not in err
         time.sleep(0.3)
