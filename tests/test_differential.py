@@ -48,6 +48,9 @@ SEEDS = [
     # as PyYAML writes it (escapes, values wrapped at 40 columns), and with notes as | blocks
     *as_others_write(("accounts:\n" + "".join(generate(2, 6, seed=1))).encode(), width=40),
     *(p.read_bytes() for p in sorted((ROOT / "tests" / "loader_cases").glob("*.yaml"))[:12]),
+    # a list closed by "..." and a footer of comments; a quoted accounts key
+    ("accounts:\n" + "".join(generate(3, 4, seed=5)) + "... # end\n\n# exported nightly\n").encode(),
+    ('"accounts":\n' + "".join(generate(2, 4, seed=6))).encode(),
 ]
 
 # Bytes and snippets that have broken YAML readers before, or that YAML
