@@ -234,6 +234,19 @@ def test_a_list_closed_by_a_document_end_marker_is_cut_and_reads_the_same(
     assert report_json(closed, jobs=2).replace(str(closed), "X") == reference
 
 
+@pytest.mark.parametrize("closing", ["", "...\n", "... # end\n# footer\n"])
+def test_a_broken_account_in_a_small_closed_list_costs_that_account(tmp_path: Path, closing: str) -> None:
+    """A small file is read whole, and a syntax error there read account by
+    account; a closing ``...`` must not make the whole file the error's
+    (the differential harness found the careful reading doing so while the
+    sliced reading did not)."""
+    path = tmp_path / "small.yaml"
+    path.write_text("accounts:\n  - name: Broken\n    id: a\n    id: a\n  - name: Kept\n" + closing)
+    report = runner.run_audit([str(path)], runner.AccountAudit(Engine(Settings()), Context(as_of=date(2026, 11, 23))))
+    assert [a.name for a in report.accounts] == ["Kept"]
+    assert [(e.line, e.column) for e in report.errors] == [(4, 5)]
+
+
 @pytest.mark.parametrize("after", ["...\n  - name: After the end\n", "...\n---\naccounts:\n  - name: Another\n",
                                    "...\n" + "# a long footer\n" * 8000 + "  - name: After the end\n",
                                    "...#not an end\n", "... x\n"],

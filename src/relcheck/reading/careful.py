@@ -30,7 +30,7 @@ from .accounts import ITEMS, WHOLE, FileResult, LoadedAccount, account_mappings,
 from .events import Positions, YamlError, read_documents
 from .localize import read_by_item
 from .references import reference_problems
-from .split import list_shape, local, plain_list_body
+from .split import local, plain_list
 
 
 def careful_load(label: str, data: bytes, rules: Collection[str], line_offset: int = 0,
@@ -64,9 +64,10 @@ def _by_item(label: str, data: bytes, rules: Collection[str], line_offset: int) 
     the list (what comes before it, comments and all, cannot reach into an
     account without an alias in the list; the runner's slices hold only the
     list, and both readings must agree)."""
-    shape = list_shape(data)
-    if shape is None or not plain_list_body(shape, data, first=True):
+    found = plain_list(data)  # (without a closing "...": the slices leave it out too)
+    if found is None:
         return None
+    shape, data, _ = found
     items = data[shape.first:]
     if not local(items):
         return None

@@ -138,15 +138,24 @@ def list_end(data: bytes) -> tuple[bytes, bool]:
     return data, False
 
 
-def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
-    """``[(line_offset, slice), ...]`` covering every account of ``data``, or
-    ``None`` when the file is not a plain ``accounts:`` block list."""
+def plain_list(data: bytes) -> Optional[tuple[ListShape, bytes, bool]]:
+    """When the whole of ``data`` (the input, or its first piece) is a plain
+    ``accounts:`` block list: its shape, ``data`` without a closing ``...``
+    and the comments after it, and whether it had one; else None."""
     shape = list_shape(data)
     if shape is None:
         return None
-    data = list_end(data)[0]
-    if not plain_list_body(shape, data, first=True):
+    body, closed = list_end(data)
+    return (shape, body, closed) if plain_list_body(shape, body, first=True) else None
+
+
+def split_accounts(data: bytes, target: int = TARGET_SLICE_BYTES) -> Optional[list[tuple[int, bytes]]]:
+    """``[(line_offset, slice), ...]`` covering every account of ``data``, or
+    ``None`` when the file is not a plain ``accounts:`` block list."""
+    found = plain_list(data)
+    if found is None:
         return None
+    shape, data, _ = found
     slices: list[tuple[int, bytes]] = []
     start = shape.first
     line = data.count(b"\n", 0, start)

@@ -27,7 +27,7 @@ from ..errors import InputError
 from .accounts import DOCUMENTS, ITEMS
 from .guards import prepare
 from .sources import MAX_FILE_BYTES, Source
-from .split import DOCUMENT_START, ITEM_BYTES, QUIET, TAIL_BYTES, ListShape, list_end, list_shape, plain_list_body
+from .split import DOCUMENT_START, ITEM_BYTES, QUIET, TAIL_BYTES, ListShape, list_end, plain_list, plain_list_body
 
 PIECE_BYTES = 8 << 20
 """How much of the file is read at a time (a line longer than this is
@@ -95,11 +95,9 @@ def slices(source: Source, target: int) -> Iterator[tuple[int, bytes, str]]:
                 raise ReadWhole  # more than blank lines and comments after the closing "...": another document
             continue
         if cutter is None:
-            shape = list_shape(data)
-            body, closed = list_end(data) if shape is not None else (data, False)
-            if shape is not None and not plain_list_body(shape, body, first=True):
-                shape, closed = None, False  # more than one list (a stream of documents?), as split_accounts finds
-            if shape is not None:
+            found = plain_list(data)  # (None for more than one list, a stream of documents say, as in split_accounts)
+            if found is not None:
+                shape, body, closed = found
                 cutter = _Cutter(shape.item, ITEMS, target, data.count(b"\n", 0, shape.first), tail - shape.first)
                 data = body[shape.first:]
             else:
