@@ -355,6 +355,7 @@ def test_a_worker_whose_main_process_is_gone_leaves_before_it_counts_itself_or_w
     from relcheck import run
 
     starts = run._Starts(multiprocessing.get_context("fork"), workers=1)
+    run._glibc_function("prctl")  # looked up before the fork, as the run does
     child = os.fork()
     if child == 0:  # pragma: no cover - the forked worker
         try:
