@@ -2,7 +2,9 @@
 
 A path is a file, a directory (every ``*.yaml``/``*.yml`` below it, in sorted
 order, skipping hidden folders and relcheck's own config files) or ``-`` for
-standard input.  Files are read one at a time, when needed, and never written.
+standard input.  Files are read one at a time, when needed, and never written;
+standard input is read when a run starts (a large one into a temporary file
+of relcheck's own, see :func:`take_stdin`).
 """
 
 from __future__ import annotations
